@@ -1,0 +1,85 @@
+/**
+ * The slice of the OHIF host API this extension touches. `@ohif/core` 3.13 ships no type
+ * declarations on npm (its `types` field points at sources it does not publish), so the shapes we
+ * rely on are stated here, narrowly, and checked against the running viewer by the browser tests.
+ */
+
+export interface Subscription {
+  unsubscribe(): void;
+}
+
+export interface PubSub<Events extends string = string> {
+  EVENTS: Record<Events, string>;
+  subscribe(event: string, callback: (payload: any) => void): Subscription;
+}
+
+export interface DisplayText {
+  primary?: string[];
+  secondary?: string[];
+}
+
+/** A measurement as the host's measurementService holds it. */
+export interface HostMeasurement {
+  uid: string;
+  toolName: string;
+  label?: string;
+  displayText?: DisplayText;
+  referenceStudyUID?: string;
+  referenceSeriesUID?: string;
+  SOPInstanceUID?: string;
+  frameNumber?: number;
+  displaySetInstanceUID?: string;
+}
+
+export interface MeasurementService extends PubSub<
+  'MEASUREMENT_ADDED' | 'MEASUREMENT_UPDATED' | 'MEASUREMENT_REMOVED' | 'MEASUREMENTS_CLEARED' | 'RAW_MEASUREMENT_ADDED'
+> {
+  getMeasurements(filter?: (measurement: HostMeasurement) => boolean): HostMeasurement[];
+  getMeasurement(uid: string): HostMeasurement | undefined;
+}
+
+export interface HostInstance {
+  SOPInstanceUID: string;
+  InstanceNumber?: number | string;
+}
+
+export interface DisplaySet {
+  displaySetInstanceUID: string;
+  SeriesInstanceUID: string;
+  SeriesNumber?: number | string;
+  SeriesDescription?: string;
+  Modality?: string;
+  isMultiFrame?: boolean;
+  numImageFrames?: number;
+  instances?: HostInstance[];
+}
+
+export interface DisplaySetService {
+  getDisplaySetByUID(displaySetInstanceUID: string): DisplaySet | undefined;
+}
+
+export interface CommandsManager {
+  runCommand(commandName: string, options?: Record<string, unknown>, contextName?: string): unknown;
+}
+
+export interface ServiceRegistration<T> {
+  name: string;
+  create(params: { servicesManager: ServicesManager; commandsManager: CommandsManager; configuration?: unknown }): T;
+}
+
+export interface ServicesManager {
+  services: {
+    measurementService: MeasurementService;
+    displaySetService: DisplaySetService;
+    [name: string]: unknown;
+  };
+  registerService<T>(registration: ServiceRegistration<T>, configuration?: unknown): void;
+}
+
+export interface ExtensionParams {
+  servicesManager: ServicesManager;
+  commandsManager: CommandsManager;
+  extensionManager?: unknown;
+  appConfig?: { teaching?: { language?: string; apiRoot?: string } } & Record<string, unknown>;
+  configuration?: unknown;
+}

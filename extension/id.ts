@@ -1,0 +1,5 @@
+export const EXTENSION_ID = '@ohif-teaching/extension';
+export const PANEL_NAME = 'teaching';
+/** How the host names our panel in a layout's panel lists. */
+export const TEACHING_PANEL_ID = `${EXTENSION_ID}.panelModule.${PANEL_NAME}`;
+export const TEACHING_SERVICE = 'teachingService';

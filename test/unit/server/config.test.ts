@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../../src/server/config';
+
+describe('readConfig', () => {
+  it('defaults to the embedded server on 127.0.0.1:3000 with Chinese UI', () => {
+    const config = readConfig({}, '/srv/app');
+    expect(config).toEqual({ host: '127.0.0.1', port: 3000, dataDir: path.resolve('/srv/app/data'), pacsUrl: undefined, language: 'zh-CN' });
+  });
+
+  it('reads port, data folder, PACS and language', () => {
+    const config = readConfig(
+      { PORT: '8080', DATA_DIR: 'studies', PACS_URL: 'http://pacs.local:8042/dicom-web/', TEACHING_LANGUAGE: 'en' },
+      '/srv/app',
+    );
+    expect(config.port).toBe(8080);
+    expect(config.dataDir).toBe(path.resolve('/srv/app/studies'));
+    expect(config.pacsUrl).toBe('http://pacs.local:8042/dicom-web');
+    expect(config.language).toBe('en');
+  });
+
+  it('reports every bad setting at once, by name', () => {
+    let error: unknown;
+    try {
+      readConfig({ PORT: 'eighty', PACS_URL: 'ftp://x', TEACHING_LANGUAGE: 'fr' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT must be a number/);
+    expect(message).toMatch(/PACS_URL must use http or https/);
+    expect(message).toMatch(/TEACHING_LANGUAGE must be zh-CN or en/);
+  });
+
+  it('rejects ports out of range', () => {
+    expect(() => readConfig({ PORT: '70000' })).toThrow(/between 1 and 65535/);
+  });
+});
