@@ -1,0 +1,275 @@
+import { uidFromName } from './deterministicUid.js';
+
+export interface SamplePatient {
+  id: string;
+  /** DICOM PN, ASCII pinyin: Family^Given. */
+  name: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+}
+
+export interface SampleSeries {
+  seriesUID: string;
+  seriesNumber: number;
+  description: string;
+  modality: string;
+  sopClassUID: string;
+  instances: number;
+  framesPerInstance: number;
+  rows: number;
+  columns: number;
+}
+
+export interface SampleStudy {
+  key: SampleStudyKey;
+  /** Folder name under `<dataDir>/samples`. */
+  folder: string;
+  studyUID: string;
+  studyID: string;
+  patient: SamplePatient;
+  accessionNumber: string;
+  studyDate: string;
+  studyTime: string;
+  description: string;
+  bodyPartExamined: string;
+  referringPhysicianName: string;
+  modalities: string[];
+  series: SampleSeries[];
+  instances: number;
+}
+
+/** Where the solid nodule of a chest CT sits, in patient coordinates (LPS, mm) and in the image grid. */
+export interface SampleNodule {
+  centerMm: [number, number, number];
+  diameterMm: number;
+  /** Zero-based pixel position of the centre on the slices listed in `instanceNumbers`. */
+  centerColumn: number;
+  centerRow: number;
+  /** Slices whose section passes through the nodule, centre slice in the middle. */
+  instanceNumbers: number[];
+  centerInstanceNumber: number;
+}
+
+export interface ChestCtGeometry {
+  rows: number;
+  columns: number;
+  slices: number;
+  pixelSpacingMm: number;
+  sliceThicknessMm: number;
+  /** z (mm) of the first slice; each further slice is `sliceThicknessMm` lower (inferior). */
+  firstSliceZMm: number;
+  /** Patient position (mm) of the centre of the first transmitted pixel on every slice. */
+  originXMm: number;
+  originYMm: number;
+}
+
+export type SampleStudyKey = 'chestCt' | 'chestCtPrior' | 'brainMr' | 'chestRadiograph' | 'liverUltrasound';
+
+export const SOP_CLASS = {
+  ctImage: '1.2.840.10008.5.1.4.1.1.2',
+  mrImage: '1.2.840.10008.5.1.4.1.1.4',
+  digitalXRayForPresentation: '1.2.840.10008.5.1.4.1.1.1.1',
+  ultrasoundImage: '1.2.840.10008.5.1.4.1.1.6.1',
+  ultrasoundMultiFrameImage: '1.2.840.10008.5.1.4.1.1.3.1',
+} as const;
+
+export const CHEST_CT_GEOMETRY: ChestCtGeometry = {
+  rows: 256,
+  columns: 256,
+  slices: 40,
+  pixelSpacingMm: 0.7,
+  sliceThicknessMm: 5,
+  firstSliceZMm: 0,
+  originXMm: -89.25,
+  originYMm: -89.25,
+};
+
+const REFERRING_PHYSICIAN = 'Chen^Jing';
+
+const PATIENTS = {
+  a: { id: 'TEACH-0001', name: 'Zhang^Wei', birthDate: '19580312', sex: 'M' },
+  b: { id: 'TEACH-0002', name: 'Li^Na', birthDate: '19790605', sex: 'F' },
+  c: { id: 'TEACH-0003', name: 'Wang^Fang', birthDate: '19900118', sex: 'F' },
+  d: { id: 'TEACH-0004', name: 'Liu^Yang', birthDate: '19670923', sex: 'M' },
+} as const satisfies Record<string, SamplePatient>;
+
+function noduleAt(centerMm: [number, number, number], diameterMm: number): SampleNodule {
+  const g = CHEST_CT_GEOMETRY;
+  const centerSliceIndex = Math.round((g.firstSliceZMm - centerMm[2]) / g.sliceThicknessMm);
+  const radius = diameterMm / 2;
+  const instanceNumbers: number[] = [];
+  for (let index = 0; index < g.slices; index++) {
+    const sliceZ = g.firstSliceZMm - index * g.sliceThicknessMm;
+    if (Math.abs(sliceZ - centerMm[2]) < radius) instanceNumbers.push(index + 1);
+  }
+  return {
+    centerMm,
+    diameterMm,
+    centerColumn: Math.round((centerMm[0] - g.originXMm) / g.pixelSpacingMm),
+    centerRow: Math.round((centerMm[1] - g.originYMm) / g.pixelSpacingMm),
+    instanceNumbers,
+    centerInstanceNumber: centerSliceIndex + 1,
+  };
+}
+
+/** The right-upper-lobe nodule: 14 mm now, 8 mm on the prior six months earlier. */
+export const CHEST_CT_NODULE = noduleAt([-40, -4, -40], 14);
+export const CHEST_CT_PRIOR_NODULE = noduleAt([-40, -4, -40], 8);
+
+function series(
+  studyKey: SampleStudyKey,
+  fields: Omit<SampleSeries, 'seriesUID'>,
+): SampleSeries {
+  return { seriesUID: uidFromName(`${studyKey}/series/${fields.seriesNumber}`), ...fields };
+}
+
+function study(fields: Omit<SampleStudy, 'studyUID' | 'instances' | 'modalities' | 'referringPhysicianName'>): SampleStudy {
+  return {
+    ...fields,
+    studyUID: uidFromName(`${fields.key}/study`),
+    referringPhysicianName: REFERRING_PHYSICIAN,
+    modalities: [...new Set(fields.series.map((s) => s.modality))],
+    instances: fields.series.reduce((sum, s) => sum + s.instances, 0),
+  };
+}
+
+function chestCtSeries(key: SampleStudyKey): SampleSeries[] {
+  return [
+    series(key, {
+      seriesNumber: 2,
+      description: 'Chest 5.0 mm axial',
+      modality: 'CT',
+      sopClassUID: SOP_CLASS.ctImage,
+      instances: CHEST_CT_GEOMETRY.slices,
+      framesPerInstance: 1,
+      rows: CHEST_CT_GEOMETRY.rows,
+      columns: CHEST_CT_GEOMETRY.columns,
+    }),
+  ];
+}
+
+export const MR_SLICES = 20;
+
+export const SAMPLE_STUDIES: Record<SampleStudyKey, SampleStudy> = {
+  chestCt: study({
+    key: 'chestCt',
+    folder: 'chest-ct-2026-10-15',
+    studyID: 'CT2610151',
+    patient: PATIENTS.a,
+    accessionNumber: 'ACC2610150001',
+    studyDate: '20261015',
+    studyTime: '093012',
+    description: 'CT Chest without contrast',
+    bodyPartExamined: 'CHEST',
+    series: chestCtSeries('chestCt'),
+  }),
+  chestCtPrior: study({
+    key: 'chestCtPrior',
+    folder: 'chest-ct-2026-04-15',
+    studyID: 'CT2604151',
+    patient: PATIENTS.a,
+    accessionNumber: 'ACC2604150007',
+    studyDate: '20260415',
+    studyTime: '101545',
+    description: 'CT Chest without contrast',
+    bodyPartExamined: 'CHEST',
+    series: chestCtSeries('chestCtPrior'),
+  }),
+  brainMr: study({
+    key: 'brainMr',
+    folder: 'brain-mr-2026-09-22',
+    studyID: 'MR2609221',
+    patient: PATIENTS.b,
+    accessionNumber: 'ACC2609220003',
+    studyDate: '20260922',
+    studyTime: '141003',
+    description: 'MR Brain without contrast',
+    bodyPartExamined: 'BRAIN',
+    series: [
+      series('brainMr', {
+        seriesNumber: 3,
+        description: 'T1 SE axial',
+        modality: 'MR',
+        sopClassUID: SOP_CLASS.mrImage,
+        instances: MR_SLICES,
+        framesPerInstance: 1,
+        rows: 256,
+        columns: 256,
+      }),
+      series('brainMr', {
+        seriesNumber: 4,
+        description: 'T2 TSE axial',
+        modality: 'MR',
+        sopClassUID: SOP_CLASS.mrImage,
+        instances: MR_SLICES,
+        framesPerInstance: 1,
+        rows: 256,
+        columns: 256,
+      }),
+    ],
+  }),
+  chestRadiograph: study({
+    key: 'chestRadiograph',
+    folder: 'chest-dx-2026-08-03',
+    studyID: 'DX2608031',
+    patient: PATIENTS.c,
+    accessionNumber: 'ACC2608030012',
+    studyDate: '20260803',
+    studyTime: '083322',
+    description: 'XR Chest PA',
+    bodyPartExamined: 'CHEST',
+    series: [
+      series('chestRadiograph', {
+        seriesNumber: 1,
+        description: 'Chest PA',
+        modality: 'DX',
+        sopClassUID: SOP_CLASS.digitalXRayForPresentation,
+        instances: 1,
+        framesPerInstance: 1,
+        rows: 1024,
+        columns: 1024,
+      }),
+    ],
+  }),
+  liverUltrasound: study({
+    key: 'liverUltrasound',
+    folder: 'liver-us-2026-07-19',
+    studyID: 'US2607191',
+    patient: PATIENTS.d,
+    accessionNumber: 'ACC2607190021',
+    studyDate: '20260719',
+    studyTime: '111207',
+    description: 'US Abdomen liver',
+    bodyPartExamined: 'LIVER',
+    series: [
+      series('liverUltrasound', {
+        seriesNumber: 1,
+        description: 'Liver right lobe',
+        modality: 'US',
+        sopClassUID: SOP_CLASS.ultrasoundImage,
+        instances: 3,
+        framesPerInstance: 1,
+        rows: 384,
+        columns: 512,
+      }),
+      series('liverUltrasound', {
+        seriesNumber: 2,
+        description: 'Liver cine sweep',
+        modality: 'US',
+        sopClassUID: SOP_CLASS.ultrasoundMultiFrameImage,
+        instances: 1,
+        framesPerInstance: 8,
+        rows: 384,
+        columns: 512,
+      }),
+    ],
+  }),
+};
+
+export function sopInstanceUidFor(study: SampleStudy, seriesNumber: number, instanceNumber: number): string {
+  return uidFromName(`${study.key}/series/${seriesNumber}/instance/${instanceNumber}`);
+}
+
+export function sampleFileCount(): number {
+  return Object.values(SAMPLE_STUDIES).reduce((sum, s) => sum + s.instances, 0);
+}
