@@ -34,6 +34,7 @@ describe('readConfig', () => {
   });
 
   it('rejects ports out of range', () => {
-    expect(() => readConfig({ PORT: '70000' })).toThrow(/between 1 and 65535/);
+    expect(() => readConfig({ PORT: '70000' })).toThrow(/between 0 \(any free port\) and 65535/);
+    expect(readConfig({ PORT: '0' }).port).toBe(0);
   });
 });

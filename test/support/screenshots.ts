@@ -1,0 +1,16 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** Numbered screenshots per suite under test-results/, so a run can be looked through in order. */
+export function screenshotter(suite: string) {
+  const dir = path.resolve('test-results', suite);
+  mkdirSync(dir, { recursive: true });
+  let step = 0;
+  return async (page: Page, name: string): Promise<string> => {
+    step += 1;
+    const file = path.join(dir, `${String(step).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  };
+}
