@@ -1,5 +1,5 @@
 import { parseMediaType } from '../http/acceptHeader.js';
-import { badRequest } from '../http/HttpError.js';
+import { badRequest, HttpError } from '../http/HttpError.js';
 import { parseMultipart } from '../http/multipart.js';
 
 export interface StowPart {
@@ -13,7 +13,7 @@ export function readStowParts(contentTypeHeader: string | undefined, body: Buffe
   const contentType = parseMediaType(contentTypeHeader ?? '');
   if (contentType.type === 'application/dicom') return [{ body, rejection: undefined }];
   if (contentType.type !== 'multipart/related') {
-    throw badRequest(`Content-Type ${contentType.type || '(none)'} is not supported; send multipart/related; type="application/dicom"`);
+    throw new HttpError(415, `Content-Type ${contentType.type || '(none)'} is not supported; send multipart/related; type="application/dicom"`);
   }
   const boundary = contentType.parameters.boundary;
   if (!boundary) throw badRequest('The multipart/related Content-Type has no boundary parameter');
