@@ -93,9 +93,14 @@ const ORDER: Record<QueryLevel, (a: Candidate, b: Candidate) => number> = {
 };
 
 async function resultFor(candidate: Candidate, level: QueryLevel, query: QidoQuery, lookup: MetadataLookup): Promise<DicomJsonDataset> {
-  const tags = new Set([...DEFAULT_RETURN[level], ...query.includeTags]);
+  const levels = LEVELS_UP_TO[level];
+  // An attribute of a lower level (a series' Modality in a study search) has no single value here.
+  const includable = query.includeTags.filter((tag) => {
+    const indexedLevel = INDEXED_BY_TAG.get(tag)?.level ?? COMPUTED_ATTRIBUTES.get(tag)?.level;
+    return indexedLevel === undefined || levels.includes(indexedLevel);
+  });
+  const tags = new Set([...DEFAULT_RETURN[level], ...includable]);
   if (query.includeAll) {
-    const levels = LEVELS_UP_TO[level];
     for (const attribute of INDEXED_ATTRIBUTES) if (levels.includes(attribute.level)) tags.add(attribute.tag);
     for (const [tag, attribute] of COMPUTED_ATTRIBUTES) if (levels.includes(attribute.level)) tags.add(tag);
   }

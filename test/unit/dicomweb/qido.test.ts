@@ -104,10 +104,13 @@ describe('QIDO-RS study search', () => {
   });
 
   it('adds include fields given as tags, keywords, repeated or all', async () => {
-    const [ct] = await search(`/studies?StudyInstanceUID=${chestCt.studyUID}&includefield=PixelSpacing&includefield=00180015,InstitutionName`);
+    const [ct] = await search(`/studies?StudyInstanceUID=${chestCt.studyUID}&includefield=PixelSpacing&includefield=00100040,InstitutionName`);
     expect(ct?.['00280030']).toEqual({ vr: 'DS', Value: [0.7, 0.7] });
-    expect(ct?.['00180015']?.Value).toEqual(['CHEST']);
     expect(ct?.['00080080']?.Value).toEqual(['OHIF Teaching Hospital']);
+    const [series] = await search(`/studies/${chestCt.studyUID}/series?includefield=BodyPartExamined`);
+    expect(series?.['00180015']?.Value).toEqual(['CHEST']);
+    const [studyWithModality] = await search(`/studies?StudyInstanceUID=${chestCt.studyUID}&includefield=00080060`);
+    expect(studyWithModality?.['00080060']).toBeUndefined();
     const [withoutAll] = await search(`/studies?StudyInstanceUID=${chestCt.studyUID}`);
     expect(withoutAll?.['00280030']).toBeUndefined();
     const [instance] = await search(`/studies/${chestCt.studyUID}/instances?limit=1&includefield=all`);
