@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
-import { HttpError } from './http/HttpError.js';
-import { registerQidoRoutes } from './routes/qidoRoutes.js';
-import { registerStowRoutes } from './routes/stowRoutes.js';
-import { registerWadoRoutes } from './routes/wadoRoutes.js';
-import type { DicomStore } from './store/DicomStore.js';
-import { MetadataCache } from './wado/MetadataCache.js';
+import { HttpError } from './http/HttpError';
+import { registerQidoRoutes } from './routes/qidoRoutes';
+import { registerStowRoutes } from './routes/stowRoutes';
+import { registerWadoRoutes } from './routes/wadoRoutes';
+import type { DicomStore } from './store/DicomStore';
+import { MetadataCache } from './wado/MetadataCache';
 
 export interface DicomWebPluginOptions {
   store: DicomStore;

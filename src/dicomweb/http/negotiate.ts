@@ -1,5 +1,5 @@
-import type { MediaRange } from './acceptHeader.js';
-import { notAcceptable } from './HttpError.js';
+import type { MediaRange } from './acceptHeader';
+import { notAcceptable } from './HttpError';
 
 export interface Representation {
   /** The media type of each part (or of the whole body when single-part). */

@@ -1,4 +1,4 @@
-import type { QueryLevel } from '../store/indexedAttributes.js';
+import type { QueryLevel } from '../store/indexedAttributes';
 
 export const MODALITIES_IN_STUDY = '00080061';
 export const NUMBER_OF_STUDY_RELATED_SERIES = '00201206';

@@ -1,5 +1,5 @@
-import { badRequest } from '../http/HttpError.js';
-import { stringValues, type DicomJsonElement } from '../dicom/dicomJson.js';
+import { badRequest } from '../http/HttpError';
+import { stringValues, type DicomJsonElement } from '../dicom/dicomJson';
 
 export type Matcher = (element: DicomJsonElement | undefined) => boolean;
 

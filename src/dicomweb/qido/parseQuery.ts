@@ -1,8 +1,8 @@
-import { tagForAttribute } from '../dicom/attributeTags.js';
-import { badRequest } from '../http/HttpError.js';
-import { INDEXED_BY_TAG, type QueryLevel } from '../store/indexedAttributes.js';
-import { COMPUTED_ATTRIBUTES } from './computedAttributes.js';
-import { createMatcher, type Matcher } from './matchers.js';
+import { tagForAttribute } from '../dicom/attributeTags';
+import { badRequest } from '../http/HttpError';
+import { INDEXED_BY_TAG, type QueryLevel } from '../store/indexedAttributes';
+import { COMPUTED_ATTRIBUTES } from './computedAttributes';
+import { createMatcher, type Matcher } from './matchers';
 
 export interface Filter {
   tag: string;

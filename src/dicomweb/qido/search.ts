@@ -1,16 +1,16 @@
-import { dictionaryVr } from '../dicom/attributeTags.js';
-import { firstString, sortedByTag, type DicomJsonDataset, type DicomJsonElement } from '../dicom/dicomJson.js';
-import type { DicomStore, SeriesEntry, StudyEntry } from '../store/DicomStore.js';
-import { INDEXED_ATTRIBUTES, INDEXED_BY_TAG, type QueryLevel } from '../store/indexedAttributes.js';
-import type { InstanceRecord } from '../store/InstanceRecord.js';
+import { dictionaryVr } from '../dicom/attributeTags';
+import { firstString, sortedByTag, type DicomJsonDataset, type DicomJsonElement } from '../dicom/dicomJson';
+import type { DicomStore, SeriesEntry, StudyEntry } from '../store/DicomStore';
+import { INDEXED_ATTRIBUTES, INDEXED_BY_TAG, type QueryLevel } from '../store/indexedAttributes';
+import type { InstanceRecord } from '../store/InstanceRecord';
 import {
   COMPUTED_ATTRIBUTES,
   MODALITIES_IN_STUDY,
   NUMBER_OF_SERIES_RELATED_INSTANCES,
   NUMBER_OF_STUDY_RELATED_INSTANCES,
   NUMBER_OF_STUDY_RELATED_SERIES,
-} from './computedAttributes.js';
-import type { QidoQuery } from './parseQuery.js';
+} from './computedAttributes';
+import type { QidoQuery } from './parseQuery';
 
 /** Where a search looks: everything, or within one study or series. */
 export interface SearchScope {

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DicomStore } from '../store/DicomStore.js';
-import type { QueryLevel } from '../store/indexedAttributes.js';
-import type { MetadataCache } from '../wado/MetadataCache.js';
-import { parseQuery } from '../qido/parseQuery.js';
-import { search, type SearchScope } from '../qido/search.js';
-import { requireSeries, requireStudy, urlPrefix } from './requestContext.js';
+import type { DicomStore } from '../store/DicomStore';
+import type { QueryLevel } from '../store/indexedAttributes';
+import type { MetadataCache } from '../wado/MetadataCache';
+import { parseQuery } from '../qido/parseQuery';
+import { search, type SearchScope } from '../qido/search';
+import { requireSeries, requireStudy, urlPrefix } from './requestContext';
 
 interface ScopeParams {
   study?: string;

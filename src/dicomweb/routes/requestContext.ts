@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { notFound } from '../http/HttpError.js';
-import type { DicomStore } from '../store/DicomStore.js';
-import type { InstanceRecord } from '../store/InstanceRecord.js';
+import { notFound } from '../http/HttpError';
+import type { DicomStore } from '../store/DicomStore';
+import type { InstanceRecord } from '../store/InstanceRecord';
 
 export interface UidParams {
   study: string;

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from '../http/HttpError.js';
-import { InvalidDicomError, type DicomStore } from '../store/DicomStore.js';
-import { readInstanceHeader } from '../store/readInstanceHeader.js';
-import { readStowParts } from '../stow/readStowParts.js';
-import { FAILURE_REASON, stowResponse, type FailedReference, type StoredReference } from '../stow/stowResponse.js';
-import { urlPrefix } from './requestContext.js';
+import { HttpError } from '../http/HttpError';
+import { InvalidDicomError, type DicomStore } from '../store/DicomStore';
+import { readInstanceHeader } from '../store/readInstanceHeader';
+import { readStowParts } from '../stow/readStowParts';
+import { FAILURE_REASON, stowResponse, type FailedReference, type StoredReference } from '../stow/stowResponse';
+import { urlPrefix } from './requestContext';
 
 const STORABLE_CONTENT_TYPES = ['multipart/related', 'application/dicom'];
 

@@ -1,16 +1,16 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { parseAccept } from '../http/acceptHeader.js';
-import { badRequest } from '../http/HttpError.js';
-import { multipartBody, multipartStream, newBoundary } from '../http/multipart.js';
-import { multipartContentType, negotiate, partContentType, type Offer, type Representation } from '../http/negotiate.js';
-import type { DicomStore } from '../store/DicomStore.js';
-import type { InstanceRecord } from '../store/InstanceRecord.js';
-import { readBulkData } from '../wado/bulkData.js';
-import type { MetadataCache } from '../wado/MetadataCache.js';
-import { readFrames } from '../wado/pixelFrames.js';
-import { frameMediaType, isNativeLittleEndian, IMPLICIT_VR_LITTLE_ENDIAN, servedTransferSyntax } from '../wado/transferSyntaxes.js';
-import { requireInstance, requireSeries, requireStudy, urlPrefix, type UidParams } from './requestContext.js';
+import { parseAccept } from '../http/acceptHeader';
+import { badRequest } from '../http/HttpError';
+import { multipartBody, multipartStream, newBoundary } from '../http/multipart';
+import { multipartContentType, negotiate, partContentType, type Offer, type Representation } from '../http/negotiate';
+import type { DicomStore } from '../store/DicomStore';
+import type { InstanceRecord } from '../store/InstanceRecord';
+import { readBulkData } from '../wado/bulkData';
+import type { MetadataCache } from '../wado/MetadataCache';
+import { readFrames } from '../wado/pixelFrames';
+import { frameMediaType, isNativeLittleEndian, IMPLICIT_VR_LITTLE_ENDIAN, servedTransferSyntax } from '../wado/transferSyntaxes';
+import { requireInstance, requireSeries, requireStudy, urlPrefix, type UidParams } from './requestContext';
 
 const PIXEL_DATA = '7FE00010';
 // Pixel content of a SOP Instance UID never changes; metadata can, when an instance is re-stored.

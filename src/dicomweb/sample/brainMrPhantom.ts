@@ -1,8 +1,8 @@
-import { encodePart10 } from './encodePart10.js';
-import { SeededRandom } from './seededRandom.js';
-import { uidFromName } from './deterministicUid.js';
-import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes.js';
-import { MR_SLICES, type SampleSeries, type SampleStudy } from './sampleCatalogue.js';
+import { encodePart10 } from './encodePart10';
+import { SeededRandom } from './seededRandom';
+import { uidFromName } from './deterministicUid';
+import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes';
+import { MR_SLICES, type SampleSeries, type SampleStudy } from './sampleCatalogue';
 
 const SIZE = 256;
 const SPACING = 0.9;

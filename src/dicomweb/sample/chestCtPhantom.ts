@@ -1,9 +1,9 @@
-import { encodePart10 } from './encodePart10.js';
-import { MmCanvas } from './mmCanvas.js';
-import { SeededRandom } from './seededRandom.js';
-import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes.js';
-import { CHEST_CT_GEOMETRY as G, type SampleNodule, type SampleStudy } from './sampleCatalogue.js';
-import { uidFromName } from './deterministicUid.js';
+import { encodePart10 } from './encodePart10';
+import { MmCanvas } from './mmCanvas';
+import { SeededRandom } from './seededRandom';
+import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes';
+import { CHEST_CT_GEOMETRY as G, type SampleNodule, type SampleStudy } from './sampleCatalogue';
+import { uidFromName } from './deterministicUid';
 
 // Hounsfield units of the tissues the phantom is made of.
 const HU = { air: -1000, lung: -850, fat: -95, softTissue: 40, muscle: 50, blood: 42, liver: 62, spleen: 50, bone: 700, marrow: 220, disc: 85, fluid: 12 } as const;

@@ -1,7 +1,7 @@
-import { encodePart10 } from './encodePart10.js';
-import { SeededRandom } from './seededRandom.js';
-import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes.js';
-import type { SampleStudy } from './sampleCatalogue.js';
+import { encodePart10 } from './encodePart10';
+import { SeededRandom } from './seededRandom';
+import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes';
+import type { SampleStudy } from './sampleCatalogue';
 
 const SIZE = 1024;
 const SPACING = 0.35;

@@ -1,4 +1,4 @@
-import { sopInstanceUidFor, type SampleSeries, type SampleStudy } from './sampleCatalogue.js';
+import { sopInstanceUidFor, type SampleSeries, type SampleStudy } from './sampleCatalogue';
 
 const INSTITUTION = 'OHIF Teaching Hospital';
 

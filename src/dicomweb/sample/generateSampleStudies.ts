@@ -1,11 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateBrainMr } from './brainMrPhantom.js';
-import { generateChestCt } from './chestCtPhantom.js';
-import { generateChestRadiograph } from './chestRadiographPhantom.js';
-import type { GeneratedInstance } from './commonAttributes.js';
-import { generateLiverUltrasound } from './liverUltrasoundPhantom.js';
-import { CHEST_CT_NODULE, CHEST_CT_PRIOR_NODULE, SAMPLE_STUDIES, sampleFileCount, type SampleStudy, type SampleStudyKey } from './sampleCatalogue.js';
+import { generateBrainMr } from './brainMrPhantom';
+import { generateChestCt } from './chestCtPhantom';
+import { generateChestRadiograph } from './chestRadiographPhantom';
+import type { GeneratedInstance } from './commonAttributes';
+import { generateLiverUltrasound } from './liverUltrasoundPhantom';
+import { CHEST_CT_NODULE, CHEST_CT_PRIOR_NODULE, SAMPLE_STUDIES, sampleFileCount, type SampleStudy, type SampleStudyKey } from './sampleCatalogue';
 
 export {
   SAMPLE_STUDIES,
@@ -19,7 +19,8 @@ export {
   type SamplePatient,
   type SampleNodule,
   type SampleStudyKey,
-} from './sampleCatalogue.js';
+  type ChestCtGeometry,
+} from './sampleCatalogue';
 
 export const SAMPLES_FOLDER = 'samples';
 /** Written last; bump the version when the phantoms change so existing data dirs are regenerated. */

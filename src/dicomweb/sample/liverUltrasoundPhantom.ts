@@ -1,7 +1,7 @@
-import { encodePart10 } from './encodePart10.js';
-import { SeededRandom } from './seededRandom.js';
-import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes.js';
-import type { SampleSeries, SampleStudy } from './sampleCatalogue.js';
+import { encodePart10 } from './encodePart10';
+import { SeededRandom } from './seededRandom';
+import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes';
+import type { SampleSeries, SampleStudy } from './sampleCatalogue';
 
 const ROWS = 384;
 const COLUMNS = 512;

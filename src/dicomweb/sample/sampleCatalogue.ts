@@ -1,4 +1,4 @@
-import { uidFromName } from './deterministicUid.js';
+import { uidFromName } from './deterministicUid';
 
 export interface SamplePatient {
   id: string;
@@ -36,6 +36,8 @@ export interface SampleStudy {
   modalities: string[];
   series: SampleSeries[];
   instances: number;
+  /** For the chest CTs: the slice geometry and where the nodule is. */
+  ct?: { geometry: ChestCtGeometry; nodule: SampleNodule };
 }
 
 /** Where the solid nodule of a chest CT sits, in patient coordinates (LPS, mm) and in the image grid. */
@@ -162,6 +164,7 @@ export const SAMPLE_STUDIES: Record<SampleStudyKey, SampleStudy> = {
     description: 'CT Chest without contrast',
     bodyPartExamined: 'CHEST',
     series: chestCtSeries('chestCt'),
+    ct: { geometry: CHEST_CT_GEOMETRY, nodule: CHEST_CT_NODULE },
   }),
   chestCtPrior: study({
     key: 'chestCtPrior',
@@ -174,6 +177,7 @@ export const SAMPLE_STUDIES: Record<SampleStudyKey, SampleStudy> = {
     description: 'CT Chest without contrast',
     bodyPartExamined: 'CHEST',
     series: chestCtSeries('chestCtPrior'),
+    ct: { geometry: CHEST_CT_GEOMETRY, nodule: CHEST_CT_PRIOR_NODULE },
   }),
   brainMr: study({
     key: 'brainMr',

@@ -1,12 +1,12 @@
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { InstanceRecord } from './InstanceRecord.js';
-import { InvalidDicomError } from './InvalidDicomError.js';
-import { readInstanceHeader } from './readInstanceHeader.js';
-import { scanFiles } from './scanFiles.js';
+import type { InstanceRecord } from './InstanceRecord';
+import { InvalidDicomError } from './InvalidDicomError';
+import { readInstanceHeader } from './readInstanceHeader';
+import { scanFiles } from './scanFiles';
 
-export { InvalidDicomError } from './InvalidDicomError.js';
-export type { InstanceRecord, PixelDataLocation } from './InstanceRecord.js';
+export { InvalidDicomError } from './InvalidDicomError';
+export type { InstanceRecord, PixelDataLocation } from './InstanceRecord';
 
 export interface StoreLog {
   info(msg: string): void;

@@ -1,4 +1,4 @@
-import type { DicomJsonDataset } from '../dicom/dicomJson.js';
+import type { DicomJsonDataset } from '../dicom/dicomJson';
 
 export interface PixelDataLocation {
   /** Byte offset of the element's value in the file. */

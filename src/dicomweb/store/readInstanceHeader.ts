@@ -1,9 +1,9 @@
 import dicomParser, { type DataSet } from 'dicom-parser';
-import { decoderFor } from '../dicom/characterSets.js';
-import type { DicomJsonDataset, DicomJsonElement } from '../dicom/dicomJson.js';
-import { INDEXED_ATTRIBUTES } from './indexedAttributes.js';
-import type { InstanceRecord } from './InstanceRecord.js';
-import { InvalidDicomError } from './InvalidDicomError.js';
+import { decoderFor } from '../dicom/characterSets';
+import type { DicomJsonDataset, DicomJsonElement } from '../dicom/dicomJson';
+import { INDEXED_ATTRIBUTES } from './indexedAttributes';
+import type { InstanceRecord } from './InstanceRecord';
+import { InvalidDicomError } from './InvalidDicomError';
 
 const PIXEL_DATA = 'x7fe00010';
 const ASCII_VRS = new Set(['UI', 'DA', 'TM', 'DT', 'CS', 'AS', 'IS', 'DS']);

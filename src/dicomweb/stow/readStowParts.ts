@@ -1,6 +1,6 @@
-import { parseMediaType } from '../http/acceptHeader.js';
-import { badRequest, HttpError } from '../http/HttpError.js';
-import { parseMultipart } from '../http/multipart.js';
+import { parseMediaType } from '../http/acceptHeader';
+import { badRequest, HttpError } from '../http/HttpError';
+import { parseMultipart } from '../http/multipart';
 
 export interface StowPart {
   body: Uint8Array;

@@ -1,4 +1,4 @@
-import type { DicomJsonDataset } from '../dicom/dicomJson.js';
+import type { DicomJsonDataset } from '../dicom/dicomJson';
 
 // PS3.18 / PS3.4 failure reasons used in FailedSOPSequence.
 export const FAILURE_REASON = {

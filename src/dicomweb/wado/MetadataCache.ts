@@ -1,6 +1,6 @@
-import type { DicomJsonDataset } from '../dicom/dicomJson.js';
-import type { InstanceRecord } from '../store/InstanceRecord.js';
-import { buildInstanceMetadata } from './instanceMetadata.js';
+import type { DicomJsonDataset } from '../dicom/dicomJson';
+import type { InstanceRecord } from '../store/InstanceRecord';
+import { buildInstanceMetadata } from './instanceMetadata';
 
 /**
  * Per-instance metadata, built on first request. Keyed by the index record, so an instance

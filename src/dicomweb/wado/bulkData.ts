@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import dicomParser, { type DataSet, type Element } from 'dicom-parser';
-import { badRequest, notFound } from '../http/HttpError.js';
-import type { InstanceRecord } from '../store/InstanceRecord.js';
+import { badRequest, notFound } from '../http/HttpError';
+import type { InstanceRecord } from '../store/InstanceRecord';
 
 const TAG = /^[0-9A-Fa-f]{8}$/;
 const ITEM_INDEX = /^\d+$/;

@@ -1,8 +1,8 @@
 import { open, readFile } from 'node:fs/promises';
 import dcmjs, { type DcmjsDenaturalizedDataset } from 'dcmjs';
-import type { DicomJsonDataset, DicomJsonElement } from '../dicom/dicomJson.js';
-import { sortedByTag } from '../dicom/dicomJson.js';
-import type { InstanceRecord } from '../store/InstanceRecord.js';
+import type { DicomJsonDataset, DicomJsonElement } from '../dicom/dicomJson';
+import { sortedByTag } from '../dicom/dicomJson';
+import type { InstanceRecord } from '../store/InstanceRecord';
 
 const { DicomMessage } = dcmjs.data;
 

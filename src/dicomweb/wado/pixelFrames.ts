@@ -1,7 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import dicomParser from 'dicom-parser';
-import { HttpError, notFound } from '../http/HttpError.js';
-import type { InstanceRecord } from '../store/InstanceRecord.js';
+import { HttpError, notFound } from '../http/HttpError';
+import type { InstanceRecord } from '../store/InstanceRecord';
 
 function nativeFrameLength(record: InstanceRecord): number {
   return Math.ceil((record.rows * record.columns * record.samplesPerPixel * record.bitsAllocated) / 8);

@@ -58,6 +58,8 @@ describe('ensureSampleStudies', () => {
 async function expectFilesMatchCatalogue(dataDir: string): Promise<void> {
   const { chestCt, chestCtPrior, liverUltrasound, chestRadiograph } = SAMPLE_STUDIES;
 
+  expect(chestCt.ct?.nodule).toBe(CHEST_CT_NODULE);
+  expect(chestCtPrior.ct?.nodule.diameterMm).toBeLessThan(chestCt.ct!.nodule.diameterMm);
   // The catalogue describes the files.
   const center = await ctSlice(dataDir, chestCt.folder, CHEST_CT_NODULE.centerInstanceNumber);
   expect(center.dataSet.string('x0020000d')).toBe(chestCt.studyUID);
