@@ -2,6 +2,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { toolName, type Translate } from '../../src/core/i18n';
 import type { DrawnAnnotation } from '../service/drawnAnnotation';
 import type { RenameDraft, TeachingService } from '../service/TeachingService';
+import { HOST } from './hostClasses';
 import { CheckIcon, CloseIcon, PencilIcon, TrashIcon } from './icons';
 
 interface Props {
@@ -20,13 +21,12 @@ function whereText(annotation: DrawnAnnotation, t: Translate): string {
     parts.push(t('row.slice', { index: annotation.sliceIndex, count: annotation.sliceCount }));
   }
   if (annotation.frameNumber !== undefined) parts.push(t('row.frame', { frame: annotation.frameNumber }));
-  if (annotation.seriesDescription) parts.push(annotation.seriesDescription);
   return parts.join(' · ');
 }
 
 export function AnnotationRow({ annotation, position, selected, renaming, service, t }: Props) {
   const stop = (event: MouseEvent) => event.stopPropagation();
-  const onRowKey = (event: KeyboardEvent<HTMLLIElement>) => {
+  const onRowKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       service.select(annotation.uid);
@@ -38,71 +38,79 @@ export function AnnotationRow({ annotation, position, selected, renaming, servic
   };
 
   return (
-    <li
-      className="ohif-teaching__row"
-      role="option"
-      tabIndex={0}
-      aria-selected={selected}
-      data-uid={annotation.uid}
-      data-testid="teaching-annotation-row"
-      title={t('row.jump')}
-      onClick={() => service.select(annotation.uid)}
-      onKeyDown={onRowKey}
-    >
-      <span className="ohif-teaching__index">{position}</span>
-      <div className="ohif-teaching__body">
-        {renaming ? (
-          <div className="ohif-teaching__rename" onClick={stop}>
-            <input
-              className="ohif-teaching__input"
-              autoFocus
-              value={renaming.text}
-              placeholder={t('row.labelPlaceholder')}
-              aria-label={t('row.labelPlaceholder')}
-              onChange={event => service.editRename(event.target.value)}
-              onKeyDown={onInputKey}
-            />
-            <button className="ohif-teaching__icon-button" aria-label={t('row.save')} title={t('row.save')} onClick={() => service.commitRename()}>
-              <CheckIcon />
-            </button>
-            <button className="ohif-teaching__icon-button" aria-label={t('row.cancel')} title={t('row.cancel')} onClick={() => service.cancelRename()}>
-              <CloseIcon />
-            </button>
-          </div>
-        ) : (
-          <div className="ohif-teaching__line">
+    <div className={HOST.row} role="option" aria-selected={selected} data-uid={annotation.uid} data-testid="teaching-annotation-row">
+      <div
+        className={`${HOST.rowMain(selected)} ohif-teaching__row`}
+        tabIndex={0}
+        title={t('row.jump')}
+        onClick={() => service.select(annotation.uid)}
+        onKeyDown={onRowKey}
+      >
+        <div className={HOST.rowHover} />
+        <div className={HOST.rowNumber(selected)}>{position}</div>
+        <div className={HOST.rowTitleBox}>
+          {renaming ? (
+            <div className="ohif-teaching__rename" onClick={stop}>
+              <input
+                className="ohif-teaching__input"
+                autoFocus
+                value={renaming.text}
+                placeholder={t('row.labelPlaceholder')}
+                aria-label={t('row.labelPlaceholder')}
+                data-testid="teaching-rename-input"
+                onChange={event => service.editRename(event.target.value)}
+                onKeyDown={onInputKey}
+              />
+              <button className={HOST.iconButton(true)} aria-label={t('row.save')} title={t('row.save')} onClick={() => service.commitRename()}>
+                <CheckIcon />
+              </button>
+              <button className={HOST.iconButton(true)} aria-label={t('row.cancel')} title={t('row.cancel')} onClick={() => service.cancelRename()}>
+                <CloseIcon />
+              </button>
+            </div>
+          ) : (
             <span
-              className={`ohif-teaching__label${annotation.label ? '' : ' ohif-teaching__label--empty'}`}
+              className={`${HOST.rowTitle(selected)}${annotation.label ? '' : ' ohif-teaching__untitled'}`}
               data-testid="teaching-annotation-label"
             >
               {annotation.label || t('row.unlabelled')}
             </span>
-            <span className="ohif-teaching__value" data-testid="teaching-annotation-value">
-              {annotation.values.join(' · ')}
-            </span>
+          )}
+        </div>
+        {!renaming && (
+          <div className={HOST.rowActions} onClick={stop}>
+            <button
+              className={HOST.iconButton(selected)}
+              aria-label={t('row.rename')}
+              title={t('row.rename')}
+              data-testid="teaching-rename"
+              onClick={() => service.startRename(annotation.uid)}
+            >
+              <PencilIcon />
+            </button>
+            <button
+              className={`${HOST.iconButton(selected)} ohif-teaching__danger`}
+              aria-label={t('row.delete')}
+              title={t('row.delete')}
+              data-testid="teaching-delete"
+              onClick={() => service.remove(annotation.uid)}
+            >
+              <TrashIcon />
+            </button>
           </div>
         )}
-        <div className="ohif-teaching__meta" data-testid="teaching-annotation-meta">
-          {toolName(t, annotation.toolName)}
-          {' · '}
-          {whereText(annotation, t)}
+      </div>
+      <div className={HOST.details}>
+        <div className={HOST.detailsLine}>
+          <span className="text-muted-foreground text-sm">{toolName(t, annotation.toolName)}</span>
+          <span className={HOST.detailsPrimary} data-testid="teaching-annotation-value">
+            {annotation.values.join(' · ')}
+          </span>
+          <span className={HOST.detailsSecondary} data-testid="teaching-annotation-where" title={annotation.seriesDescription}>
+            {whereText(annotation, t)}
+          </span>
         </div>
       </div>
-      {!renaming && (
-        <div className="ohif-teaching__actions" onClick={stop}>
-          <button className="ohif-teaching__icon-button" aria-label={t('row.rename')} title={t('row.rename')} onClick={() => service.startRename(annotation.uid)}>
-            <PencilIcon />
-          </button>
-          <button
-            className="ohif-teaching__icon-button ohif-teaching__icon-button--danger"
-            aria-label={t('row.delete')}
-            title={t('row.delete')}
-            onClick={() => service.remove(annotation.uid)}
-          >
-            <TrashIcon />
-          </button>
-        </div>
-      )}
-    </li>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import { translator } from '../../src/core/i18n';
 import type { TeachingService } from '../service/TeachingService';
 import { AnnotationRow } from './AnnotationRow';
 import { EmptyState } from './EmptyState';
+import { HOST } from './hostClasses';
 
 export function TeachingPanel({ service }: { service: TeachingService }) {
   const state = useSyncExternalStore(service.subscribe, service.getState);
@@ -10,16 +11,13 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
   const { annotations } = state;
 
   return (
-    <div className="ohif-teaching" lang={state.language} data-testid="teaching-panel">
-      <div className="ohif-teaching__header">
-        <span className="ohif-teaching__title">
-          {t('panel.annotations')}
-          <span className="ohif-teaching__count" data-testid="teaching-annotation-count">
-            {annotations.length}
-          </span>
+    <div className="ohif-teaching text-foreground" lang={state.language} data-testid="teaching-panel">
+      <div className={HOST.sectionHeader}>
+        <span>
+          {t('panel.annotations')} (<span data-testid="teaching-annotation-count">{annotations.length}</span>)
         </span>
         <button
-          className="ohif-teaching__lang"
+          className={HOST.textButton}
           title={t('panel.language')}
           aria-label={t('panel.language')}
           data-testid="teaching-language-toggle"
@@ -28,23 +26,25 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
           {t('panel.languageToggle')}
         </button>
       </div>
-      {annotations.length === 0 ? (
-        <EmptyState t={t} />
-      ) : (
-        <ul className="ohif-teaching__list" role="listbox" aria-label={t('panel.annotations')}>
-          {annotations.map((annotation, index) => (
-            <AnnotationRow
-              key={annotation.uid}
-              annotation={annotation}
-              position={index + 1}
-              selected={annotation.uid === state.selectedUid}
-              renaming={state.renaming?.uid === annotation.uid ? state.renaming : undefined}
-              service={service}
-              t={t}
-            />
-          ))}
-        </ul>
-      )}
+      <div className="ohif-teaching__scroll">
+        {annotations.length === 0 ? (
+          <EmptyState t={t} />
+        ) : (
+          <div className={HOST.rowList} role="listbox" aria-label={t('panel.annotations')}>
+            {annotations.map((annotation, index) => (
+              <AnnotationRow
+                key={annotation.uid}
+                annotation={annotation}
+                position={index + 1}
+                selected={annotation.uid === state.selectedUid}
+                renaming={state.renaming?.uid === annotation.uid ? state.renaming : undefined}
+                service={service}
+                t={t}
+              />
+            ))}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 const portSchema = z.coerce
   .number({ error: 'PORT must be a number' })
   .int('PORT must be a whole number')
-  .min(1, 'PORT must be between 1 and 65535')
-  .max(65535, 'PORT must be between 1 and 65535');
+  .min(0, 'PORT must be between 0 (any free port) and 65535')
+  .max(65535, 'PORT must be between 0 (any free port) and 65535');
 
 const pacsUrlSchema = z
   .url({ error: 'PACS_URL must be an absolute http(s) URL, e.g. http://pacs.example:8042/dicom-web' })

@@ -9,8 +9,8 @@ async function main(): Promise<void> {
     const problem = await probePacs(config.pacsUrl);
     if (problem) app.log.warn(`PACS_URL ${config.pacsUrl} is not answering (${problem}); the viewer will show an error until it does.`);
   }
-  await app.listen({ host: config.host, port: config.port });
-  const url = `http://${config.host}:${config.port}/`;
+  const address = await app.listen({ host: config.host, port: config.port });
+  const url = `${address}/`;
   console.log(`\nOHIF Teaching is ready: ${url}\n  DICOMweb: ${config.pacsUrl ?? `embedded, data in ${config.dataDir}`}\n`);
 
   const stop = async () => {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { BUNDLE_PREFIX, DICOMWEB_PREFIX, renderAppConfig } from './appConfig';
 import type { ServerConfig } from './config';
@@ -43,12 +43,17 @@ export async function registerViewerAssets(app: FastifyInstance, config: ServerC
     setHeaders: reply => void reply.header('cache-control', 'no-cache'),
   });
 
-  // The viewer is a single-page app: every other page URL (/, /teaching?..., /viewer?...) is its index.html.
+  // The viewer is a single-page app: every page URL (/, /teaching?..., /viewer?...) is its index.html.
+  const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', ohifDistDir);
+  app.get('/', (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith(DICOMWEB_PREFIX) && !request.url.startsWith('/api/');
-    if (isPage && !path.extname(request.url.split('?')[0] ?? '')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', ohifDistDir);
-    }
+    const pathname = request.url.split('?')[0] ?? '';
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !pathname.startsWith(DICOMWEB_PREFIX) &&
+      !pathname.startsWith('/api/') &&
+      !path.extname(pathname);
+    if (isPage) return sendIndex(reply);
     return reply.code(404).send({ error: `Not found: ${request.method} ${request.url.split('?')[0]}` });
   });
 }

@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 /** Numbered screenshots per suite under test-results/, so a run can be looked through in order. */
 export function screenshotter(suite: string) {
   const dir = path.resolve('test-results', suite);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let step = 0;
   return async (page: Page, name: string): Promise<string> => {
