@@ -33,7 +33,10 @@ export async function registerPacsProxy(app: FastifyInstance, options: PacsProxy
     undici: { connectTimeout: options.connectTimeoutMs ?? 5_000, headersTimeout: 60_000, bodyTimeout: 300_000 },
     replyOptions: {
       // Orthanc ignores includefield lists whose commas arrive percent-encoded, which is how OHIF sends them.
-      queryString: search => (search ?? '').replace(/^\?/, '').replace(/%2C/gi, ','),
+      queryString: (_search, requestUrl) => {
+        const query = requestUrl.indexOf('?');
+        return query < 0 ? '' : requestUrl.slice(query + 1).replace(/%2C/gi, ',');
+      },
       rewriteRequestHeaders: (request, headers) => ({ ...headers, host: request.headers.host ?? upstream.host }),
       onError: (reply, { error }) => failure(reply, error),
     },

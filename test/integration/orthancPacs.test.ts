@@ -75,7 +75,9 @@ describe('teaching mode against a real Orthanc through PACS_URL', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
 
     await page.goto(`${server.url}/`);
-    await page.getByText(/PACS unreachable/).first().waitFor({ timeout: 15_000 });
+    await page.getByText('Data Source Connection Error').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Department PACS').count()).toBeGreaterThan(0);
+    await page.getByText(/PACS unreachable/).first().waitFor();
     await shot(page, 'pacs-down');
   });
 });
