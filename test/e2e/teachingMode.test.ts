@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -35,6 +35,10 @@ describe('teaching mode in the real OHIF viewer (embedded DICOMweb)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'ohif-teaching-e2e-'));
+    // A department's data folder is never clean: a broken transfer and a stray note must not stop the server.
+    mkdirSync(path.join(dataDir, 'incoming'));
+    writeFileSync(path.join(dataDir, 'incoming', 'truncated.dcm'), Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), Buffer.from([2, 0])]));
+    writeFileSync(path.join(dataDir, 'incoming', 'notes.txt'), 'scanner 3 down on Tuesday');
     server = await startServer({ DATA_DIR: dataDir });
     browser = await launchBrowser();
     ({ page, errors: pageErrors } = await newViewerPage(browser));
@@ -81,12 +85,13 @@ describe('teaching mode in the real OHIF viewer (embedded DICOMweb)', () => {
     await dragOnPage(page, from, to);
 
     await expect.poll(() => rows(page).count()).toBe(1);
-    const shown = await rows(page).first().getByTestId('teaching-annotation-value').innerText();
-    const value = Number.parseFloat(shown);
-    expect(shown).toMatch(/^\d+(\.\d+)? mm$/);
-    // What the camera says the drag spans, and what the phantom's nodule measures.
-    expect(Math.abs(value - (await pageDistanceMm(page, from, to)))).toBeLessThan(0.3);
-    expect(Math.abs(value - CHEST_CT_NODULE.diameterMm)).toBeLessThan(1);
+    const valueText = () => rows(page).first().getByTestId('teaching-annotation-value').innerText();
+    // What the camera says the drag spans; the tool settles its statistics shortly after the mouse is released.
+    const dragged = await pageDistanceMm(page, from, to);
+    await expect.poll(async () => Math.abs(Number.parseFloat(await valueText()) - dragged)).toBeLessThan(0.3);
+    expect(await valueText()).toMatch(/^\d+(\.\d+)? mm$/);
+    // And what the phantom's nodule measures.
+    expect(Math.abs(Number.parseFloat(await valueText()) - CHEST_CT_NODULE.diameterMm)).toBeLessThan(1);
     const where = await rows(page).first().getByTestId('teaching-annotation-where').innerText();
     expect(where).toBe(`序列 ${SAMPLE_STUDIES.chestCt.series[0]!.seriesNumber} · 层面 ${noduleSliceIndex + 1}/${CHEST_CT_GEOMETRY.slices}`);
     expect(await rows(page).first().innerText()).toContain('长度');
@@ -164,6 +169,25 @@ describe('teaching mode in the real OHIF viewer (embedded DICOMweb)', () => {
     await shot(page, 'english');
     await page.getByTestId('teaching-language-toggle').click();
     await expect.poll(() => page.getByTestId('teaching-empty').innerText()).toContain('尚未标注');
+  });
+
+  it('skipped the broken files in the data folder with a logged reason and served the rest', () => {
+    expect(server.output()).toMatch(/Skipped \S*truncated\.dcm: .+/);
+    expect(server.output()).toMatch(/Skipped \S*notes\.txt: .+/);
+  });
+
+  it('answers bad DICOMweb requests with a reason, not a crash', async () => {
+    const stow = await fetch(`${server.url}/dicom-web/studies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/dicom' },
+      body: 'this is not a DICOM file',
+    });
+    expect(stow.status).toBe(400);
+    expect(((await stow.json()) as { error: string }).error).toMatch(/DICOM/);
+    const unknown = await fetch(`${server.url}/dicom-web/studies/1.2.3.4.5/metadata`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(/1\.2\.3\.4\.5/);
+    expect((await fetch(`${server.url}/dicom-web/studies?limit=many`)).status).toBe(400);
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -61,8 +61,10 @@ describe('teaching mode against a real Orthanc through PACS_URL', () => {
     await dragOnPage(page, from, to);
     const row = page.getByTestId('teaching-annotation-row');
     await expect.poll(() => row.count()).toBe(1);
-    const value = Number.parseFloat(await row.getByTestId('teaching-annotation-value').innerText());
-    expect(Math.abs(value - (await pageDistanceMm(page, from, to)))).toBeLessThan(0.3);
+    const dragged = await pageDistanceMm(page, from, to);
+    await expect
+      .poll(async () => Math.abs(Number.parseFloat(await row.getByTestId('teaching-annotation-value').innerText()) - dragged))
+      .toBeLessThan(0.3);
     await shot(page, 'orthanc-length-listed');
   });
 
