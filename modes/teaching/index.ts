@@ -26,6 +26,14 @@ interface HostModeInstance {
   [key: string]: unknown;
 }
 
+export interface TeachingModeInstance extends HostModeInstance {
+  id: string;
+  routeName: string;
+  displayName: string;
+  hide: boolean;
+  modeModalities: string[];
+}
+
 interface ModeFactoryParams {
   loadModules(modules: string[]): Promise<Array<{ modeInstance: HostModeInstance }>>;
 }
@@ -33,7 +41,7 @@ interface ModeFactoryParams {
 const mode = {
   id: MODE_ID,
   /** Built on the host's basic viewer mode so toolbars, viewports and SOP class handlers stay the host's. */
-  async modeFactory({ loadModules }: ModeFactoryParams) {
+  async modeFactory({ loadModules }: ModeFactoryParams): Promise<TeachingModeInstance> {
     const [basic] = await loadModules(['@ohif/mode-basic']);
     if (!basic) throw new Error('OHIF Teaching needs the host\'s "@ohif/mode-basic" mode');
     const base = basic.modeInstance;

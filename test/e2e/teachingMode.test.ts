@@ -56,9 +56,13 @@ describe('teaching mode in the real OHIF viewer (embedded DICOMweb)', () => {
       await expect.poll(() => page.getByText(study.patient.name.replace('^', ', '), { exact: false }).count()).toBeGreaterThan(0);
     }
     await dismissBanner(page);
-    await page.getByText(SAMPLE_STUDIES.chestCt.accessionNumber, { exact: true }).click();
     const launch = page.getByRole('button', { name: '教学 / Teaching' });
-    await launch.waitFor();
+    // CT, MR, DX and US each offer teaching; the CT, chosen last, is the one opened next.
+    for (const study of [...Object.values(SAMPLE_STUDIES)].reverse()) {
+      await page.getByText(study.accessionNumber, { exact: true }).click();
+      await page.getByText(study.series[0]!.description, { exact: true }).waitFor();
+      expect(await launch.isEnabled(), study.description).toBe(true);
+    }
     await shot(page, 'study-list');
     expect(await page.getByText(SAMPLE_STUDIES.chestCt.description).count()).toBeGreaterThan(0);
   });
