@@ -1,162 +1,336 @@
 import { encodePart10 } from './encodePart10';
-import { MmCanvas } from './mmCanvas';
+import { MmCanvas, type Ellipse } from './mmCanvas';
 import { SeededRandom } from './seededRandom';
 import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes';
-import { CHEST_CT_GEOMETRY as G, type SampleNodule, type SampleStudy } from './sampleCatalogue';
+import { CHEST_CT_GEOMETRY as G, CHEST_CT_NODULE, type SampleNodule, type SampleStudy } from './sampleCatalogue';
 import { uidFromName } from './deterministicUid';
+import {
+  AIRWAYS,
+  at,
+  BACK_Y,
+  bodyFront,
+  bodyOutline,
+  bodyWidth,
+  cageEllipse,
+  CLAVICLES,
+  domeEllipse,
+  heart,
+  HU,
+  isDiscLevel,
+  lungEllipse,
+  MEDIASTINAL_TUBES,
+  ribStartDepth,
+  ringPoint,
+  SIDES,
+  slabFootprint,
+  TABLE_TOP_Y,
+  vertebra,
+  type Side,
+  type Tube,
+} from './chestCtAnatomy';
+import { AERATED, pulmonaryFootprints, type Footprint } from './pulmonaryTrees';
 
-// Hounsfield units of the tissues the phantom is made of.
-const HU = { air: -1000, lung: -850, fat: -95, softTissue: 40, muscle: 50, blood: 42, liver: 62, spleen: 50, bone: 700, marrow: 220, disc: 85, fluid: 12 } as const;
-
-/** Craniocaudal extent of the lungs along the series: 0 at the first (apical) slice, 1 at the last. */
-function fraction(z: number): number {
-  return (G.firstSliceZMm - z) / ((G.slices - 1) * G.sliceThicknessMm);
+/** Depth of a slice below the first one; the anatomy is described in depths (see chestCtAnatomy). */
+function depthOf(z: number): number {
+  return G.firstSliceZMm - z;
 }
 
-function bell(t: number, start: number, end: number): number {
-  if (t <= start || t >= end) return 0;
-  return Math.sin((Math.PI * (t - start)) / (end - start));
+function grown(e: Ellipse, mm: number): Ellipse {
+  return { ...e, rx: e.rx + mm, ry: e.ry + mm };
 }
 
-interface VesselSegment {
-  from: [number, number, number];
-  to: [number, number, number];
-  radiusFrom: number;
-  radiusTo: number;
+/** The carbon-fibre table top under the patient: thin shells round a foam core. */
+function paintTable(canvas: MmCanvas): void {
+  canvas.fill({ cx: 0, cy: TABLE_TOP_Y + 7, rx: 260, ry: 7 }, HU.table);
+  canvas.fill({ cx: 0, cy: TABLE_TOP_Y + 7, rx: 255, ry: 5.5 }, HU.foam);
 }
 
-/** Lung cross-section (centre and semi-axes) at a craniocaudal fraction; apices are narrow. */
-function lungEllipse(side: -1 | 1, t: number): { cx: number; cy: number; rx: number; ry: number } {
-  const scale = t < 0.35 ? 0.4 + 0.6 * Math.sin((Math.PI / 2) * (t / 0.35)) : 1;
-  return side < 0
-    ? { cx: -33, cy: 4, rx: 27 * scale, ry: 40 * scale }
-    : { cx: 34, cy: 6, rx: 25 * scale, ry: 39 * scale };
+function paintBody(canvas: MmCanvas, d: number): void {
+  for (const shape of bodyOutline(d)) canvas.fill(shape, HU.skin);
+  for (const shape of bodyOutline(d, 2.2)) canvas.fill(shape, HU.fat);
 }
 
-/** Pulmonary vessels as tapering tubes fanning out from each hilum, with one generation of branches. */
-function buildVessels(random: SeededRandom): VesselSegment[] {
-  const segments: VesselSegment[] = [];
-  for (const side of [-1, 1] as const) {
-    const hilum: [number, number, number] = [side * 20, 6, -78];
-    for (let i = 0; i < 55; i++) {
-      const targetZ = random.between(-185, -12);
-      const lung = lungEllipse(side, fraction(targetZ));
-      const angle = random.between(0, 2 * Math.PI);
-      const reach = Math.sqrt(random.between(0.35, 0.95));
-      const target: [number, number, number] = [
-        lung.cx + Math.cos(angle) * lung.rx * reach,
-        lung.cy + Math.sin(angle) * lung.ry * reach,
-        targetZ,
-      ];
-      const trunk = { from: hilum, to: target, radiusFrom: random.between(2.2, 3.6), radiusTo: 0.7 };
-      segments.push(trunk);
-      const split = random.between(0.35, 0.65);
-      const branchStart: [number, number, number] = [
-        hilum[0] + (target[0] - hilum[0]) * split,
-        hilum[1] + (target[1] - hilum[1]) * split,
-        hilum[2] + (target[2] - hilum[2]) * split,
-      ];
-      const branchEnd: [number, number, number] = [
-        branchStart[0] + random.between(-22, 22),
-        branchStart[1] + random.between(-22, 22),
-        branchStart[2] + random.between(-30, 30),
-      ];
-      segments.push({ from: branchStart, to: branchEnd, radiusFrom: 1.6, radiusTo: 0.6 });
+/** Muscles of the chest wall, back, neck and shoulders, kept within the skin. */
+function paintChestWallMuscles(canvas: MmCanvas, d: number): void {
+  const width = bodyWidth(d);
+  const front = bodyFront(d);
+  const { cy: spineY, ry: spineRy } = vertebra(d);
+  const body = canvas.maskBetween(HU.fat - 50, Infinity, maskBuffer(canvas));
+  const muscle = (shape: Ellipse) => canvas.fill(shape, HU.muscle, body);
+  const trapezius = at(d, [[0, 1.1], [60, 1], [120, 0.5], [150, 0]]);
+  if (trapezius > 0) muscle({ cx: 0, cy: BACK_Y - 12, rx: 100 * trapezius, ry: 6 });
+  const pectoralis = at(d, [[20, 0], [38, 16], [100, 18], [150, 12], [192, 0]]);
+  for (const side of SIDES) {
+    muscle({ cx: side * 34, cy: BACK_Y - 33, rx: at(d, [[0, 22], [265, 26]]), ry: at(d, [[0, 17], [265, 21]]) });
+    if (d > 20 && d < 140) muscle({ cx: side * 54, cy: BACK_Y - 22, rx: 26, ry: 5, angle: side * -0.25 });
+    if (pectoralis > 1) {
+      muscle({ cx: side * width * 0.2, cy: front + 11 + pectoralis / 2, rx: width * 0.19, ry: pectoralis / 2, angle: side * 0.2 });
+      if (d > 35 && d < 120) muscle({ cx: side * width * 0.24, cy: front + 16 + pectoralis, rx: 30, ry: 5, angle: side * 0.5 });
     }
-  }
-  return segments;
-}
-
-function paintVessels(canvas: MmCanvas, z: number, vessels: VesselSegment[], lung: Uint8Array): void {
-  for (const vessel of vessels) {
-    const [x0, y0, z0] = vessel.from;
-    const [x1, y1, z1] = vessel.to;
-    const dz = z1 - z0;
-    if (Math.abs(dz) < 1e-6 || (z - z0) * (z - z1) > 0) continue;
-    const u = (z - z0) / dz;
-    const inPlaneX = x1 - x0;
-    const inPlaneY = y1 - y0;
-    const inPlane = Math.hypot(inPlaneX, inPlaneY);
-    // An oblique tube cuts the slice in an ellipse elongated along its in-plane direction.
-    const elongation = Math.min(5, Math.hypot(inPlane, dz) / Math.abs(dz));
-    const radius = vessel.radiusFrom + (vessel.radiusTo - vessel.radiusFrom) * u;
-    canvas.fill(
-      { cx: x0 + inPlaneX * u, cy: y0 + inPlaneY * u, rx: radius * elongation, ry: radius, angle: Math.atan2(inPlaneY, inPlaneX) },
-      HU.blood,
-      lung,
-    );
-  }
-}
-
-function paintRibs(canvas: MmCanvas, z: number): void {
-  for (const side of [-1, 1] as const) {
-    for (let rib = 0; rib < 12; rib++) {
-      const posteriorZ = 8 - 16.5 * rib;
-      // Ribs descend from the spine round to the front, so each axial slice cuts them at
-      // different points of their arc.
-      const along = (posteriorZ - z) / 75;
-      if (along < 0 || along > 1) continue;
-      const phi = Math.PI / 2 - along * (Math.PI * 0.95);
-      const cx = side * 73 * Math.cos(phi);
-      const cy = 3 + 53 * Math.sin(phi);
-      const shape = { cx, cy, rx: 6.5, ry: 3.2, angle: side * phi + Math.PI / 2 };
-      canvas.fill(shape, HU.bone);
-      canvas.fill({ ...shape, rx: 4.8, ry: 1.6 }, HU.marrow);
+    if (d < 40) {
+      muscle({ cx: side * 40, cy: front + 15, rx: 13, ry: 8, angle: side * 0.5 });
+      muscle({ cx: side * 12, cy: front + 9, rx: 9, ry: 3.5 });
     }
+    if (d < 30) muscle({ cx: side * 47, cy: 8, rx: 12, ry: 7, angle: side * 0.6 });
+    // Shoulder girdle at the thoracic inlet: trapezius, levator scapulae and supraspinatus.
+    const shoulder = at(d, [[0, 1], [30, 0.8], [55, 0]]);
+    if (shoulder > 0) muscle({ cx: side * 100, cy: 48, rx: 58 * shoulder, ry: 36 * shoulder, angle: side * 0.45 });
+    if (d < 70) muscle({ cx: side * 8, cy: spineY - spineRy - 3.5, rx: 7, ry: 3.5 });
+    const rectus = at(d, [[195, 0], [215, 1]]);
+    if (rectus > 0) muscle({ cx: side * 32, cy: front + 14, rx: 30 * rectus, ry: 5 * rectus, angle: side * 0.12 });
   }
 }
 
-function paintSpine(canvas: MmCanvas, z: number): void {
-  const isDisc = (((-z + 4) % 27) + 27) % 27 < 5;
-  canvas.fill({ cx: -24, cy: 52, rx: 14, ry: 10 }, HU.muscle);
-  canvas.fill({ cx: 24, cy: 52, rx: 14, ry: 10 }, HU.muscle);
-  canvas.fill({ cx: 0, cy: 31, rx: 14, ry: 13 }, isDisc ? HU.disc : HU.bone);
-  if (!isDisc) canvas.fill({ cx: 0, cy: 31, rx: 12.3, ry: 11.3 }, HU.marrow);
-  canvas.fill({ cx: -8, cy: 52, rx: 9, ry: 3, angle: 1.1 }, HU.bone);
-  canvas.fill({ cx: 8, cy: 52, rx: 9, ry: 3, angle: -1.1 }, HU.bone);
-  canvas.fill({ cx: 0, cy: 60, rx: 2.8, ry: 7 }, HU.bone);
-  canvas.fill({ cx: 0, cy: 48, rx: 7, ry: 6.5 }, HU.fluid);
-  canvas.fill({ cx: 0, cy: 48, rx: 4.5, ry: 4 }, 35);
+/** Intercostal layer round each hemithorax, with a fat plane between it and the outer muscles; latissimus dorsi behind. */
+function paintDeepWall(canvas: MmCanvas, d: number): void {
+  for (const side of SIDES) canvas.fill(grown(cageEllipse(side, d), 11.5), HU.fat);
+  for (const side of SIDES) canvas.fill(grown(cageEllipse(side, d), 10.5), HU.muscle);
+  const latissimus = at(d, [[50, 0], [70, 4], [120, 6], [265, 5]]);
+  if (latissimus > 0) for (const side of SIDES) paintPolyline(canvas, arc(side, cageEllipse(side, d), 0.1, 0.95, 17 + latissimus, 4), latissimus, HU.muscle);
 }
 
-function paintMediastinum(canvas: MmCanvas, t: number): void {
-  const heart = bell(t, 0.42, 1.05);
-  if (heart > 0) {
-    const shape = { cx: 9, cy: -14, rx: 10 + 24 * heart, ry: 8 + 19 * heart, angle: -0.5 };
-    canvas.fill({ ...shape, rx: shape.rx + 3, ry: shape.ry + 3 }, HU.fat);
-    canvas.fill(shape, HU.blood);
-    canvas.fill({ cx: shape.cx - 6, cy: shape.cy + 4, rx: shape.rx * 0.45, ry: shape.ry * 0.4, angle: -0.5 }, 55);
+function arc(side: Side, e: Ellipse, from: number, to: number, offset: number, steps: number): [number, number][] {
+  const points: [number, number][] = [];
+  for (let i = 0; i <= steps; i++) points.push(ringPoint(side, e, from + ((to - from) * i) / steps, offset));
+  return points;
+}
+
+function paintPolyline(canvas: MmCanvas, points: [number, number][], r: number, value: number): void {
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0] = points[i - 1]!;
+    const [x1, y1] = points[i]!;
+    canvas.fillCapsule({ x0, y0, x1, y1, r }, value);
   }
-  if (t > 0.22 && t < 0.52) canvas.fill({ cx: 4, cy: -16, rx: 13, ry: 13 }, HU.blood);
-  if (t > 0.15 && t <= 0.22) canvas.fill({ cx: 6, cy: 2, rx: 11, ry: 27, angle: -0.45 }, HU.blood);
-  if (t > 0.36 && t < 0.5) canvas.fill({ cx: 17, cy: -10, rx: 14, ry: 11, angle: 0.5 }, HU.blood);
-  if (t < 0.5) canvas.fill({ cx: -17, cy: -9, rx: 9, ry: 9 }, HU.blood);
-  if (t > 0.2) canvas.fill({ cx: 15, cy: 18, rx: 11, ry: 11 }, HU.blood);
-  canvas.fill({ cx: 4, cy: 17, rx: 6, ry: 5 }, HU.softTissue);
-  canvas.fill({ cx: 4, cy: 16.5, rx: 1.6, ry: 1.2 }, HU.air);
-  if (t < 0.38) {
-    canvas.fill({ cx: 0, cy: 5, rx: 10, ry: 9 }, HU.softTissue);
-    canvas.fill({ cx: 0, cy: 5, rx: 8, ry: 7 }, HU.air);
-  } else if (t < 0.5) {
-    const spread = 8 + (t - 0.38) * 120;
-    for (const side of [-1, 1]) {
-      canvas.fill({ cx: side * spread, cy: 7, rx: 7, ry: 7 }, HU.softTissue);
-      canvas.fill({ cx: side * spread, cy: 7, rx: 5.5, ry: 5.5 }, HU.air);
+}
+
+/** Scapulae on the posterolateral ribs, with subscapularis in front and infraspinatus behind. */
+function paintScapulae(canvas: MmCanvas, d: number): void {
+  if (d < 4 || d > 172) return;
+  const lateral = at(d, [[0, 0.22], [60, 0.3], [172, 1.15]]);
+  const medial = at(d, [[0, 1.95], [60, 1.85], [172, 1.2]]);
+  const taper = at(d, [[150, 1], [172, 0.4]]);
+  for (const side of SIDES) {
+    const cage = cageEllipse(side, d);
+    paintPolyline(canvas, arc(side, cage, lateral, medial, 11, 4), 5.5 * taper, HU.muscle);
+    paintPolyline(canvas, arc(side, cage, lateral, medial, d < 32 ? 31 : 27, 4), (d < 32 ? 11 : 7.5) * taper, HU.muscle);
+    paintPolyline(canvas, arc(side, cage, lateral, medial, 19, 4), 1.5, HU.cortex - 150);
+    const [lx, ly] = ringPoint(side, cage, lateral, 19);
+    const [mx, my] = ringPoint(side, cage, medial, 19);
+    const border = d < 55 ? 7 : 4.5 * taper;
+    canvas.fillCapsule({ x0: lx, y0: ly, x1: lx, y1: ly, r: border }, HU.cortex);
+    canvas.fillCapsule({ x0: lx, y0: ly, x1: lx, y1: ly, r: border - 1.6 }, HU.marrow);
+    canvas.fillCapsule({ x0: mx, y0: my, x1: mx, y1: my, r: 2.4 }, HU.cortex - 100);
+    if (d > 8 && d < 42) {
+      // Spine of the scapula, a ridge on the back of the blade.
+      const middle = (lateral + medial) / 2;
+      const [sx, sy] = ringPoint(side, cage, middle + 0.25, 19);
+      const [tx, ty] = ringPoint(side, cage, middle - 0.1, 36);
+      canvas.fillCapsule({ x0: sx, y0: sy, x1: tx, y1: ty, r: 3 }, HU.cortex);
     }
   }
 }
 
-/** Liver under the right hemidiaphragm, spleen and stomach under the left: domes that rise into the lung bases. */
-function paintUpperAbdomen(canvas: MmCanvas, z: number): void {
-  const liverRadius = Math.sqrt(Math.max(0, 72 ** 2 - (z + 212) ** 2));
-  if (liverRadius > 0) canvas.fill({ cx: -16, cy: -2, rx: liverRadius * 0.72, ry: liverRadius * 0.6 }, HU.liver);
-  const leftRadius = Math.sqrt(Math.max(0, 60 ** 2 - (z + 214) ** 2));
-  if (leftRadius > 0) {
-    canvas.fill({ cx: 36, cy: 6, rx: leftRadius * 0.62, ry: leftRadius * 0.6 }, HU.softTissue);
-    canvas.fill({ cx: 46, cy: 26, rx: leftRadius * 0.3, ry: leftRadius * 0.25, angle: 0.6 }, HU.spleen);
-    canvas.fill({ cx: 30, cy: -8, rx: leftRadius * 0.35, ry: leftRadius * 0.22 }, HU.fluid);
-    canvas.fill({ cx: 30, cy: -14, rx: leftRadius * 0.3, ry: leftRadius * 0.12 }, HU.air);
+const RIB_DROP = [32, 48, 62, 72, 80, 85, 86, 84, 80, 72, 48, 28];
+const RIB_END = [-2.15, -2.15, -2.15, -2.15, -2.15, -2.1, -2.0, -1.85, -1.55, -1.25, -0.35, 0.55];
+const RIB_START = 2.3;
+const RIB_STEPS = 64;
+
+interface RibPiece {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  fill: number;
+  cartilage: boolean;
+}
+
+/**
+ * Twelve pairs of ribs, each descending from its vertebra round the side of the chest to its costal
+ * cartilage in front: an axial slab cuts each rib where its band crosses the slab, posteriorly,
+ * laterally and anteriorly at different rib numbers, with partial volume at the band's edges.
+ */
+function paintRibs(canvas: MmCanvas, d: number): void {
+  const thickness = G.sliceThicknessMm;
+  const { cy: spineY } = vertebra(d);
+  const pieces: RibPiece[] = [];
+  for (const side of SIDES) {
+    const cage = cageEllipse(side, d);
+    for (let n = 1; n <= 12; n++) {
+      const start = ribStartDepth(n);
+      const drop = RIB_DROP[n - 1]!;
+      const end = RIB_END[n - 1]!;
+      const height = n === 1 ? 12 : 9.5;
+      if (d + thickness / 2 < start - height / 2 || d - thickness / 2 > start + drop + height / 2) continue;
+      const cartilageFrom = n <= 7 ? 0.8 : n <= 10 ? 0.84 : 2;
+      let previous: { x: number; y: number; fill: number } | undefined;
+      for (let i = 0; i <= RIB_STEPS; i++) {
+        const a = i / RIB_STEPS;
+        const depth = start + drop * a ** 1.5;
+        const overlap = Math.min(d + thickness / 2, depth + height / 2) - Math.max(d - thickness / 2, depth - height / 2);
+        const fill = Math.min(1, overlap / thickness);
+        if (fill < 0.15) {
+          previous = undefined;
+          continue;
+        }
+        const [x, y] = ringPoint(side, cage, RIB_START + (end - RIB_START) * a, 7);
+        if (previous) {
+          pieces.push({ x0: previous.x, y0: previous.y, x1: x, y1: y, fill: (fill + previous.fill) / 2, cartilage: a > cartilageFrom });
+        } else if (i === 0) {
+          // Neck and head of the rib, reaching in to the side of the vertebral body.
+          pieces.push({ x0: side * 15, y0: spineY + 2, x1: x, y1: y, fill, cartilage: false });
+        }
+        previous = { x, y, fill };
+      }
+    }
   }
+  // Cortex first, then marrow, so that the joins between pieces do not show.
+  for (const piece of pieces) {
+    const value = piece.cartilage ? HU.cartilage + 60 : HU.ribCortex;
+    canvas.fillCapsule({ ...piece, r: piece.cartilage ? 4 : 3.8 }, HU.muscle + (value - HU.muscle) * piece.fill);
+  }
+  for (const piece of pieces) {
+    const value = piece.cartilage ? HU.cartilage : HU.marrow;
+    canvas.fillCapsule({ ...piece, r: piece.cartilage ? 2.8 : 2.2 }, HU.muscle + (value - HU.muscle) * piece.fill);
+  }
+}
+
+function paintSternum(canvas: MmCanvas, d: number): void {
+  const front = bodyFront(d);
+  let shape: Ellipse | undefined;
+  if (d >= 40 && d < 86) shape = { cx: 0, cy: front + 14, rx: at(d, [[40, 26], [86, 17]]), ry: 7.5 };
+  else if (d >= 86 && d < 190) shape = { cx: 0, cy: front + 13, rx: 15, ry: 6.5 };
+  else if (d >= 190 && d < 210) shape = { cx: 0, cy: front + 14, rx: 7, ry: 4 };
+  if (!shape) return;
+  canvas.fill(shape, HU.cortex);
+  canvas.fill(grown(shape, -1.6), HU.marrow);
+}
+
+/**
+ * Tubes in order, each with its fat halo just before it, so that a later tube is parted from an
+ * earlier one it abuts by a thin fat plane, as vessels are in the mediastinum.
+ */
+function paintTubes(canvas: MmCanvas, tubes: readonly Tube[], d: number, base: number): void {
+  const thickness = G.sliceThicknessMm;
+  for (const tube of tubes) {
+    const footprints = [];
+    for (let i = 1; i < tube.path.length; i++) {
+      const footprint = slabFootprint(tube.path[i - 1]!, tube.path[i]!, d, thickness);
+      if (footprint && footprint.fraction >= 0.05) footprints.push(footprint);
+    }
+    if (tube.halo > 0) {
+      for (const footprint of footprints) if (footprint.fraction > 0.35) canvas.fillCapsule({ ...footprint, r: footprint.r + tube.halo }, HU.fat);
+    }
+    for (const footprint of footprints) canvas.fillCapsule(footprint, base + (tube.value - base) * footprint.fraction);
+    if (tube.wall === undefined) continue;
+    for (let i = 1; i < tube.path.length; i++) {
+      const a = tube.path[i - 1]!;
+      const b = tube.path[i]!;
+      const lumen = slabFootprint(a, b, d, thickness, (a[3] + b[3]) / 2 - tube.wall);
+      if (!lumen || lumen.fraction < 0.05) continue;
+      canvas.fillCapsule(lumen, HU.fat + (HU.air - HU.fat) * lumen.fraction);
+    }
+  }
+}
+
+/** Fat between the lungs: the mediastinum into which the heart, vessels and airways are set. */
+function paintMediastinalFat(canvas: MmCanvas, d: number): void {
+  const front = bodyFront(d);
+  canvas.fill({ cx: 3, cy: at(d, [[0, -4], [100, -8], [200, -2], [265, 6]]), rx: at(d, [[0, 24], [60, 30], [95, 34], [140, 34], [200, 30], [265, 24]]), ry: 33 }, HU.fat);
+  if (d < 215) canvas.fill({ cx: 0, cy: front + 32, rx: at(d, [[0, 13], [40, 14], [100, 11], [140, 14], [215, 20]]), ry: 30 }, HU.fat);
+}
+
+function paintHeart(canvas: MmCanvas, d: number): void {
+  const { ventricles, rightAtrium, leftAtrium } = heart(d);
+  const chambers = [ventricles, rightAtrium].filter((e): e is Ellipse => e !== undefined);
+  if (leftAtrium) {
+    canvas.fill(grown(leftAtrium, 3), HU.fat);
+    canvas.fill(leftAtrium, HU.blood);
+  }
+  // Pericardial fat, thickest round the apex and in front; the pericardium a thin line within it.
+  for (const e of chambers) canvas.fill({ ...grown(e, 6), cx: e.cx + 2, cy: e.cy - 2 }, HU.fat);
+  for (const e of chambers) canvas.fill(grown(e, 3.2), HU.skin);
+  for (const e of chambers) canvas.fill(grown(e, 2.2), HU.fat);
+  for (const e of chambers) canvas.fill(e, HU.myocardium);
+  if (rightAtrium) canvas.fill(grown(rightAtrium, -2.5), HU.blood - 2);
+  if (ventricles) {
+    const cos = Math.cos(ventricles.angle ?? 0);
+    const sin = Math.sin(ventricles.angle ?? 0);
+    // Short axis of the heart points back and to the left, from the right ventricle to the left.
+    const [sx, sy] = [-sin, cos];
+    const { cx, cy, rx, ry } = ventricles;
+    canvas.fill({ cx: cx + sx * ry * 0.3, cy: cy + sy * ry * 0.3, rx: rx * 0.56, ry: ry * 0.4, angle: ventricles.angle }, HU.blood - 2);
+    canvas.fill({ cx: cx - sx * ry * 0.42, cy: cy - sy * ry * 0.42, rx: rx * 0.72, ry: ry * 0.32, angle: ventricles.angle }, HU.blood - 2);
+  }
+}
+
+function paintThyroid(canvas: MmCanvas, d: number): void {
+  if (d > 22) return;
+  const trachea = at(d, [[-5, -16], [40, -12]]);
+  for (const side of SIDES) canvas.fill({ cx: side * 20, cy: trachea - 2, rx: 9, ry: 15 * at(d, [[0, 1], [22, 0.5]]), angle: side * -0.35 }, HU.thyroid);
+  if (d < 8) canvas.fill({ cx: 0, cy: trachea - 14, rx: 12, ry: 3.5 }, HU.thyroid);
+}
+
+function paintSpine(canvas: MmCanvas, d: number): void {
+  const { cy, rx, ry, phase } = vertebra(d);
+  const canalY = cy + ry + 9;
+  for (const side of SIDES) {
+    if (phase > 3 && phase < 15) canvas.fill({ cx: side * 27, cy: canalY + 2, rx: 13, ry: 4.5, angle: side * 0.45 }, HU.cortex);
+    canvas.fill({ cx: side * 11, cy: cy + ry + 5, rx: 4, ry: 6.5 }, HU.cortex);
+    canvas.fill({ cx: side * 9, cy: canalY + 10, rx: 9.5, ry: 3.2, angle: side * -0.55 }, HU.cortex);
+  }
+  canvas.fill({ cx: 0, cy: canalY + 22, rx: 3.8, ry: 11 }, HU.cortex);
+  canvas.fill({ cx: 0, cy: canalY + 22, rx: 2, ry: 9 }, HU.marrow);
+  const body = { cx: 0, cy, rx, ry };
+  if (isDiscLevel(d)) {
+    canvas.fill(body, HU.disc);
+  } else {
+    canvas.fill(body, HU.cortex);
+    canvas.fill(grown(body, -1.8), HU.marrow);
+  }
+  canvas.fill({ cx: 0, cy: canalY, rx: 8.5, ry: 7.5 }, HU.csf);
+  canvas.fill({ cx: 0, cy: canalY - 0.5, rx: 5, ry: 4 }, HU.cord);
+}
+
+/** Liver under the right hemidiaphragm, stomach and spleen under the left: domes rising into the lung bases. */
+/** Lung (with partial volumes of small vessels) lies between these; air and the table's foam below. */
+const LUNG_LOW = -950;
+
+function paintUpperAbdomen(canvas: MmCanvas, d: number): void {
+  if (!domeEllipse(-1, d)) return;
+  const lung = canvas.maskBetween(LUNG_LOW, AERATED, maskBuffer(canvas));
+  const right = domeEllipse(-1, d);
+  if (right) {
+    canvas.fill(grown(right, 4), HU.muscle, lung);
+    canvas.fill(right, HU.liver, lung);
+  }
+  const left = domeEllipse(1, d);
+  if (left) {
+    // Fundus of the stomach (fluid behind, gas in front), spleen behind it, splenic flexure to the side.
+    const region = canvas.maskBetween(LUNG_LOW, AERATED, maskBuffer(canvas));
+    canvas.fill(grown(left, 4), HU.muscle, region);
+    canvas.fill(left, HU.fat + 10, region);
+    const stomach = { cx: left.cx - left.rx * 0.12, cy: left.cy - left.ry * 0.08, rx: left.rx * 0.78, ry: left.ry * 0.7, angle: -0.35 };
+    canvas.fill(stomach, HU.muscle - 5, region);
+    canvas.fill(grown(stomach, -3.5), HU.fluid, region);
+    canvas.fill({ ...grown(stomach, -4), cy: stomach.cy - stomach.ry * 0.55, ry: stomach.ry * 0.42 }, HU.air, region);
+    canvas.fill({ cx: left.cx + left.rx * 0.55, cy: left.cy + left.ry * 0.72, rx: left.rx * 0.42, ry: left.ry * 0.18, angle: 1.0 }, HU.spleen, region);
+    canvas.fill({ cx: left.cx + left.rx * 0.78, cy: left.cy - left.ry * 0.2, rx: left.rx * 0.16, ry: left.ry * 0.14 }, HU.air, region);
+  }
+  if (d > 204) {
+    const grow = Math.sqrt((d - 204) / 60);
+    canvas.fill({ cx: 2, cy: -66, rx: 62 * grow, ry: 30 * grow, angle: 0.1 }, HU.liver, canvas.maskBetween(LUNG_LOW, AERATED, lung));
+  }
+}
+
+function paintFootprints(canvas: MmCanvas, footprints: readonly Footprint[]): void {
+  for (const footprint of footprints) canvas.fillCapsule(footprint, footprint.value, footprint.below);
+}
+
+let sharedMask: Uint8Array | undefined;
+
+function maskBuffer(canvas: MmCanvas): Uint8Array {
+  if (sharedMask?.length !== canvas.values.length) sharedMask = new Uint8Array(canvas.values.length);
+  return sharedMask;
 }
 
 function paintNodule(canvas: MmCanvas, z: number, nodule: SampleNodule): void {
@@ -171,8 +345,10 @@ function paintNodule(canvas: MmCanvas, z: number, nodule: SampleNodule): void {
     for (let column = firstColumn; column <= firstColumn + span; column++) {
       const dx = canvas.originX + column * canvas.spacing - nx;
       const dy = canvas.originY + row * canvas.spacing - ny;
-      // Lobulated margin; partial volume across the slab thickness softens the end slices.
-      const lobulated = radius * (1 + 0.07 * Math.sin(5 * Math.atan2(dy, dx)) + 0.04 * Math.cos(3 * Math.atan2(dy, dx)));
+      // Lobulated margin, but every diameter through the centre is the nominal one (the wobble is
+      // odd under a half turn); partial volume across the slab thickness softens the end slices.
+      const theta = Math.atan2(dy, dx);
+      const lobulated = radius * (1 + 0.07 * Math.sin(5 * theta) + 0.04 * Math.cos(3 * theta));
       let covered = 0;
       for (let s = 0; s < subSlices; s++) {
         const dz = z + ((s + 0.5) / subSlices - 0.5) * G.sliceThicknessMm - nz;
@@ -186,99 +362,142 @@ function paintNodule(canvas: MmCanvas, z: number, nodule: SampleNodule): void {
   }
 }
 
-/** Skin, subcutaneous fat and chest-wall muscle: the same on every slice. */
-function paintChestWall(): MmCanvas {
-  const canvas = new MmCanvas(G.columns, G.rows, G.pixelSpacingMm, G.originXMm, G.originYMm, HU.air);
-  canvas.fill({ cx: 0, cy: 0, rx: 86, ry: 68 }, HU.softTissue);
-  canvas.fill({ cx: 0, cy: 0, rx: 84, ry: 66 }, HU.fat);
-  canvas.fill({ cx: 0, cy: 2, rx: 77, ry: 56 }, HU.muscle);
-  return canvas;
+let cachedFootprints: Footprint[][] | undefined;
+
+/** Vessel trees are the same patient's anatomy on both CTs, and keep clear of the larger (current) nodule. */
+function vesselFootprints(): Footprint[][] {
+  if (!cachedFootprints) {
+    const [x, y, z] = CHEST_CT_NODULE.centerMm;
+    cachedFootprints = pulmonaryFootprints(G.slices, G.sliceThicknessMm, { center: [x, y, depthOf(z)], radius: CHEST_CT_NODULE.diameterMm / 2 });
+  }
+  return cachedFootprints;
 }
 
-function renderSlice(
-  z: number,
-  chestWall: MmCanvas,
-  nodule: SampleNodule,
-  vessels: VesselSegment[],
-  noise: { table: Float32Array; random: SeededRandom },
-): Int16Array {
-  const t = fraction(z);
-  const canvas = chestWall.clone();
-  if (t < 0.55) {
-    for (const side of [-1, 1]) canvas.fill({ cx: side * 47, cy: 52, rx: 19, ry: 3.2, angle: -side * 0.47 }, HU.bone);
-  }
-  canvas.fill({ cx: 0, cy: 3, rx: 69, ry: 49 }, HU.fat + 20);
-  if (t < 0.75) canvas.fill({ cx: 0, cy: -57, rx: 12, ry: 5 }, HU.bone);
-  paintRibs(canvas, z);
-  for (const side of [-1, 1] as const) canvas.fill(lungEllipse(side, t), HU.lung);
-  paintMediastinum(canvas, t);
-  paintSpine(canvas, z);
-  paintUpperAbdomen(canvas, z);
-  const values = canvas.values;
-  paintVessels(canvas, z, vessels, canvas.maskWhere((value) => value < -600));
-  paintNodule(canvas, z, nodule);
+function paintAnatomy(canvas: MmCanvas, table: MmCanvas, index: number, footprints: readonly Footprint[]): void {
+  const d = index * G.sliceThicknessMm;
+  canvas.copyFrom(table);
+  paintBody(canvas, d);
+  paintChestWallMuscles(canvas, d);
+  paintDeepWall(canvas, d);
+  paintScapulae(canvas, d);
+  for (const side of SIDES) canvas.fill(lungEllipse(side, d), HU.lung);
+  paintMediastinalFat(canvas, d);
+  paintHeart(canvas, d);
+  paintTubes(canvas, MEDIASTINAL_TUBES, d, HU.fat);
+  paintThyroid(canvas, d);
+  paintRibs(canvas, d);
+  paintSternum(canvas, d);
+  paintTubes(canvas, CLAVICLES, d, HU.fat);
+  paintSpine(canvas, d);
+  paintUpperAbdomen(canvas, d);
+  paintFootprints(canvas, footprints);
+  paintTubes(canvas, AIRWAYS, d, HU.lung);
+}
 
+const NOISE_SIZE = 1 << 16;
+
+/** Stored values: HU + 1024 with quantum noise, read from a random place in a table of Gaussian samples. */
+function toStoredPixels(values: Float32Array, noise: Float32Array, lungGradient: Float32Array, start: number): Int16Array {
   const stored = new Int16Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const hu = values[i]!;
-    const deviation = noise.table[noise.random.nextIndex(noise.table.length)]! * (hu < -950 ? 4 : 14);
-    stored[i] = Math.max(0, Math.min(4095, Math.round(hu + deviation + 1024)));
+  for (let row = 0, i = 0; row < G.rows; row++) {
+    // Dependent (posterior) lung is denser.
+    const lungOffset = lungGradient[row]! + 1024.5;
+    for (const end = i + G.columns; i < end; i++) {
+      const hu = values[i]!;
+      const deviation = noise[(start + i) & (NOISE_SIZE - 1)]!;
+      let value: number;
+      if (hu >= -650) value = (hu + 1024.5 + deviation) | 0;
+      else if (hu > -985) value = (hu + lungOffset + deviation) | 0;
+      else value = (hu + 1024.5 + deviation * 0.3) | 0;
+      stored[i] = value < 0 ? 0 : value > 4095 ? 4095 : value;
+    }
   }
   return stored;
 }
 
-export function generateChestCt(study: SampleStudy, nodule: SampleNodule): GeneratedInstance[] {
-  const [series] = study.series;
-  if (!series) throw new Error(`${study.key} has no series`);
-  // The same vessel tree for current and prior: it is the same patient's anatomy.
-  const vessels = buildVessels(new SeededRandom(1958));
-  const random = new SeededRandom(study.studyDate === '20261015' ? 101 : 202);
-  const noise = { table: random.gaussianTable(8192), random };
-  const chestWall = paintChestWall();
-  const frameOfReferenceUID = uidFromName(`${study.key}/frame-of-reference`);
-  const instances: GeneratedInstance[] = [];
+export interface ChestCtRequest {
+  study: SampleStudy;
+  nodule: SampleNodule;
+}
+
+/**
+ * The chest CTs of one patient (the current study and its prior): the same anatomy, painted once per
+ * slice, with each study's nodule and its own noise.
+ */
+export function generateChestCts(requests: readonly ChestCtRequest[]): GeneratedInstance[][] {
+  const table = new MmCanvas(G.columns, G.rows, G.pixelSpacingMm, G.originXMm, G.originYMm, HU.air);
+  paintTable(table);
+  const anatomy = table.clone();
+  const canvas = table.clone();
+  const lungGradient = new Float32Array(G.rows);
+  for (let row = 0; row < G.rows; row++) lungGradient[row] = at(G.originYMm + row * G.pixelSpacingMm, [[-100, -22], [80, 38]]);
+  const footprints = vesselFootprints();
+  const outputs = requests.map(({ study, nodule }) => {
+    const [series] = study.series;
+    if (!series) throw new Error(`${study.key} has no series`);
+    const random = new SeededRandom(study.studyDate === '20261015' ? 101 : 202);
+    return {
+      study,
+      series,
+      nodule,
+      random,
+      noise: random.gaussianTable(NOISE_SIZE).map((sample) => sample * 13),
+      frameOfReferenceUID: uidFromName(`${study.key}/frame-of-reference`),
+      instances: [] as GeneratedInstance[],
+    };
+  });
   for (let index = 0; index < G.slices; index++) {
+    paintAnatomy(anatomy, table, index, footprints[index]!);
     const instanceNumber = index + 1;
     const z = G.firstSliceZMm - index * G.sliceThicknessMm;
-    const pixels = renderSlice(z, chestWall, nodule, vessels, noise);
-    const dataset = {
-      ...studyAttributes(study),
-      ...seriesAttributes(study, series),
-      ...instanceAttributes(study, series, instanceNumber),
-      ImageType: ['ORIGINAL', 'PRIMARY', 'AXIAL'],
-      ManufacturerModelName: 'Chest phantom',
-      PatientPosition: 'FFS',
-      ScanOptions: 'HELICAL MODE',
-      SliceThickness: G.sliceThicknessMm,
-      KVP: 120,
-      ConvolutionKernel: 'LUNG',
-      FrameOfReferenceUID: frameOfReferenceUID,
-      PositionReferenceIndicator: '',
-      AcquisitionNumber: 1,
-      ImagePositionPatient: [G.originXMm, G.originYMm, z],
-      ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
-      SliceLocation: z,
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      Rows: G.rows,
-      Columns: G.columns,
-      PixelSpacing: [G.pixelSpacingMm, G.pixelSpacingMm],
-      BitsAllocated: 16,
-      BitsStored: 16,
-      HighBit: 15,
-      PixelRepresentation: 1,
-      WindowCenter: [-600, 40],
-      WindowWidth: [1500, 400],
-      WindowCenterWidthExplanation: ['LUNG', 'MEDIASTINUM'],
-      RescaleIntercept: -1024,
-      RescaleSlope: 1,
-      RescaleType: 'HU',
-      PixelData: pixels.buffer,
-    };
-    instances.push({
-      relativePath: instanceFileName(series, instanceNumber),
-      part10: encodePart10(dataset, { vrOverrides: { PixelData: 'OW' } }),
-    });
+    for (const output of outputs) {
+      const { study, series } = output;
+      canvas.copyFrom(anatomy);
+      paintNodule(canvas, z, output.nodule);
+      const pixels = toStoredPixels(canvas.values, output.noise, lungGradient, output.random.nextIndex(NOISE_SIZE));
+      const dataset = {
+        ...studyAttributes(study),
+        ...seriesAttributes(study, series),
+        ...instanceAttributes(study, series, instanceNumber),
+        ImageType: ['ORIGINAL', 'PRIMARY', 'AXIAL'],
+        ManufacturerModelName: 'Chest phantom',
+        PatientPosition: 'FFS',
+        ScanOptions: 'HELICAL MODE',
+        SliceThickness: G.sliceThicknessMm,
+        KVP: 120,
+        ConvolutionKernel: 'LUNG',
+        FrameOfReferenceUID: output.frameOfReferenceUID,
+        PositionReferenceIndicator: '',
+        AcquisitionNumber: 1,
+        ImagePositionPatient: [G.originXMm, G.originYMm, z],
+        ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
+        SliceLocation: z,
+        SamplesPerPixel: 1,
+        PhotometricInterpretation: 'MONOCHROME2',
+        Rows: G.rows,
+        Columns: G.columns,
+        PixelSpacing: [G.pixelSpacingMm, G.pixelSpacingMm],
+        BitsAllocated: 16,
+        BitsStored: 16,
+        HighBit: 15,
+        PixelRepresentation: 1,
+        WindowCenter: [-600, 40],
+        WindowWidth: [1500, 400],
+        WindowCenterWidthExplanation: ['LUNG', 'MEDIASTINUM'],
+        RescaleIntercept: -1024,
+        RescaleSlope: 1,
+        RescaleType: 'HU',
+        PixelData: pixels.buffer,
+      };
+      output.instances.push({
+        relativePath: instanceFileName(series, instanceNumber),
+        part10: encodePart10(dataset, { vrOverrides: { PixelData: 'OW' } }),
+      });
+    }
   }
-  return instances;
+  return outputs.map((output) => output.instances);
+}
+
+export function generateChestCt(study: SampleStudy, nodule: SampleNodule): GeneratedInstance[] {
+  return generateChestCts([{ study, nodule }])[0]!;
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateBrainMr } from './brainMrPhantom';
-import { generateChestCt } from './chestCtPhantom';
+import { generateChestCts } from './chestCtPhantom';
 import { generateChestRadiograph } from './chestRadiographPhantom';
 import type { GeneratedInstance } from './commonAttributes';
 import { generateLiverUltrasound } from './liverUltrasoundPhantom';
@@ -25,15 +25,22 @@ export {
 export const SAMPLES_FOLDER = 'samples';
 /** Written last; bump the version when the phantoms change so existing data dirs are regenerated. */
 const MARKER_FILE = '.generated';
-const GENERATOR_VERSION = 'ohif-teaching-samples 1';
+const GENERATOR_VERSION = 'ohif-teaching-samples 2';
 
-const GENERATORS: Record<SampleStudyKey, (study: SampleStudy) => GeneratedInstance[]> = {
-  chestCt: (study) => generateChestCt(study, CHEST_CT_NODULE),
-  chestCtPrior: (study) => generateChestCt(study, CHEST_CT_PRIOR_NODULE),
-  brainMr: generateBrainMr,
-  chestRadiograph: generateChestRadiograph,
-  liverUltrasound: generateLiverUltrasound,
-};
+/** Studies generated together: the two chest CTs share their anatomy, painted once. */
+const GENERATORS: { keys: SampleStudyKey[]; generate: (studies: SampleStudy[]) => GeneratedInstance[][] }[] = [
+  {
+    keys: ['chestCt', 'chestCtPrior'],
+    generate: ([current, prior]) =>
+      generateChestCts([
+        { study: current!, nodule: CHEST_CT_NODULE },
+        { study: prior!, nodule: CHEST_CT_PRIOR_NODULE },
+      ]),
+  },
+  { keys: ['brainMr'], generate: ([study]) => [generateBrainMr(study!)] },
+  { keys: ['chestRadiograph'], generate: ([study]) => [generateChestRadiograph(study!)] },
+  { keys: ['liverUltrasound'], generate: ([study]) => [generateLiverUltrasound(study!)] },
+];
 
 async function alreadyGenerated(markerPath: string): Promise<boolean> {
   try {
@@ -53,16 +60,20 @@ export async function ensureSampleStudies(dataDir: string): Promise<{ generated:
   if (await alreadyGenerated(markerPath)) return { generated: false, files: sampleFileCount() };
 
   let files = 0;
-  for (const study of Object.values(SAMPLE_STUDIES)) {
-    const instances = GENERATORS[study.key](study);
-    await Promise.all(
-      instances.map(async (instance) => {
-        const filePath = path.join(samplesDir, study.folder, instance.relativePath);
-        await mkdir(path.dirname(filePath), { recursive: true });
-        await writeFile(filePath, instance.part10);
-      }),
-    );
-    files += instances.length;
+  for (const group of GENERATORS) {
+    const studies = group.keys.map((key) => SAMPLE_STUDIES[key]);
+    const generated = group.generate(studies);
+    for (const [index, study] of studies.entries()) {
+      const instances = generated[index]!;
+      await Promise.all(
+        instances.map(async (instance) => {
+          const filePath = path.join(samplesDir, study.folder, instance.relativePath);
+          await mkdir(path.dirname(filePath), { recursive: true });
+          await writeFile(filePath, instance.part10);
+        }),
+      );
+      files += instances.length;
+    }
   }
   await writeFile(markerPath, `${GENERATOR_VERSION}\n`);
   return { generated: true, files };

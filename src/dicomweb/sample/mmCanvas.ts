@@ -7,9 +7,23 @@ export interface Ellipse {
   angle?: number;
 }
 
+/** Where a shape may paint: where a mask is set, or where the value beneath is below a threshold. */
+export type Clip = Uint8Array | number;
+
+/** A segment with a radius: every point within `r` of the segment from (x0, y0) to (x1, y1). */
+export interface Capsule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  r: number;
+}
+
 /**
- * A float image addressed in millimetres, painted with soft-edged ellipses; the phantoms are
- * composed from these, painter's-algorithm style.
+ * A float image addressed in millimetres, painted with soft-edged ellipses and capsules; the
+ * phantoms are composed from these, painter's-algorithm style. Shapes are scanned row by row over
+ * their exact extent, and only pixels within about a pixel of a boundary get the coverage
+ * computation, so large shapes cost little more than writing their pixels.
  */
 export class MmCanvas {
   readonly values: Float32Array;
@@ -34,14 +48,62 @@ export class MmCanvas {
     return copy;
   }
 
-  /** Replaces what lies beneath with `value` (blended over a one-pixel edge), optionally only where `clip` is set. */
-  fill(shape: Ellipse, value: number, clip?: Uint8Array): void {
-    this.paint(shape, value, false, clip);
+  /** Overwrites this canvas with the pixels of another of the same size. */
+  copyFrom(other: MmCanvas): void {
+    this.values.set(other.values);
+  }
+
+  /**
+   * Replaces what lies beneath with `value` (blended over a one-pixel edge), optionally only where
+   * `clip` is set or, given a number, only where the value beneath is below it.
+   */
+  fill(shape: Ellipse, value: number, clip?: Clip): void {
+    this.paintEllipse(shape, value, false, clip);
   }
 
   /** Adds `value` to what lies beneath, for projection images where densities sum. */
   add(shape: Ellipse, value: number): void {
-    this.paint(shape, value, true, undefined);
+    this.paintEllipse(shape, value, true, undefined);
+  }
+
+  /** Replaces what lies within `r` of a segment (a disc when both ends coincide), clipped as for `fill`. */
+  fillCapsule(shape: Capsule, value: number, clip?: Clip): void {
+    const { x0, y0, r } = shape;
+    if (r <= 0) return;
+    const spacing = this.spacing;
+    const ex = shape.x1 - x0;
+    const ey = shape.y1 - y0;
+    const lengthSquared = ex * ex + ey * ey;
+    const reach = r + spacing;
+    const firstColumn = Math.max(0, Math.floor((Math.min(x0, shape.x1) - reach - this.originX) / spacing));
+    const lastColumn = Math.min(this.columns - 1, Math.ceil((Math.max(x0, shape.x1) + reach - this.originX) / spacing));
+    const firstRow = Math.max(0, Math.floor((Math.min(y0, shape.y1) - reach - this.originY) / spacing));
+    const lastRow = Math.min(this.rows - 1, Math.ceil((Math.max(y0, shape.y1) + reach - this.originY) / spacing));
+    const outerSquared = (r + 0.5 * spacing) ** 2;
+    const innerSquared = Math.max(0, r - 0.5 * spacing) ** 2;
+    const values = this.values;
+    const mask = typeof clip === 'number' ? undefined : clip;
+    const below = typeof clip === 'number' ? clip : Infinity;
+    for (let row = firstRow; row <= lastRow; row++) {
+      const py = this.originY + row * spacing - y0;
+      let index = row * this.columns + firstColumn;
+      for (let column = firstColumn; column <= lastColumn; column++, index++) {
+        if ((mask && mask[index] === 0) || values[index]! >= below) continue;
+        const px = this.originX + column * spacing - x0;
+        let t = lengthSquared > 0 ? (px * ex + py * ey) / lengthSquared : 0;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const dx = px - t * ex;
+        const dy = py - t * ey;
+        const distanceSquared = dx * dx + dy * dy;
+        if (distanceSquared >= outerSquared) continue;
+        if (distanceSquared <= innerSquared) {
+          values[index] = value;
+        } else {
+          const coverage = 0.5 - (Math.sqrt(distanceSquared) - r) / spacing;
+          values[index] = values[index]! * (1 - coverage) + value * coverage;
+        }
+      }
+    }
   }
 
   /** 1 where `predicate` holds for the current value, for clipping later shapes to a tissue. */
@@ -51,27 +113,77 @@ export class MmCanvas {
     return mask;
   }
 
-  private paint(shape: Ellipse, value: number, additive: boolean, clip: Uint8Array | undefined): void {
+  /** Writes into `mask` 1 where the current value is within [low, high), 0 elsewhere. */
+  maskBetween(low: number, high: number, mask: Uint8Array): Uint8Array {
+    const values = this.values;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      mask[i] = value >= low && value < high ? 1 : 0;
+    }
+    return mask;
+  }
+
+  private paintEllipse(shape: Ellipse, value: number, additive: boolean, clip: Clip | undefined): void {
     const { cx, cy, rx, ry } = shape;
     if (rx <= 0 || ry <= 0) return;
     const cos = Math.cos(shape.angle ?? 0);
     const sin = Math.sin(shape.angle ?? 0);
     const spacing = this.spacing;
-    const reach = Math.max(rx, ry) + spacing;
-    const firstColumn = Math.max(0, Math.floor((cx - reach - this.originX) / spacing));
-    const lastColumn = Math.min(this.columns - 1, Math.ceil((cx + reach - this.originX) / spacing));
-    const firstRow = Math.max(0, Math.floor((cy - reach - this.originY) / spacing));
-    const lastRow = Math.min(this.rows - 1, Math.ceil((cy + reach - this.originY) / spacing));
     // Only pixels within about a pixel of the boundary need the exact coverage computation.
     const edge = (1.5 * spacing) / Math.min(rx, ry);
     const surelyInside = Math.max(0, 1 - edge) ** 2;
     const surelyOutside = (1 + edge) ** 2;
+    // q(dx) = a·dx² + b·dx + c is the squared normalised radius along a row.
+    const a = (cos * cos) / (rx * rx) + (sin * sin) / (ry * ry);
+    const bPerDy = 2 * cos * sin * (1 / (rx * rx) - 1 / (ry * ry));
+    const cPerDy2 = (sin * sin) / (rx * rx) + (cos * cos) / (ry * ry);
+    const halfHeight = Math.sqrt(surelyOutside / cPerDy2 / (1 - (bPerDy * bPerDy) / (4 * a * cPerDy2) || 1e-12));
+    const firstRow = Math.max(0, Math.floor((cy - halfHeight - this.originY) / spacing));
+    const lastRow = Math.min(this.rows - 1, Math.ceil((cy + halfHeight - this.originY) / spacing));
     const values = this.values;
+    const mask = typeof clip === 'number' ? undefined : clip;
+    const below = typeof clip === 'number' ? clip : Infinity;
     for (let row = firstRow; row <= lastRow; row++) {
       const dy = this.originY + row * spacing - cy;
+      const b = bPerDy * dy;
+      const c = cPerDy2 * dy * dy;
+      const outerDiscriminant = b * b - 4 * a * (c - surelyOutside);
+      if (outerDiscriminant <= 0) continue;
+      const outerRoot = Math.sqrt(outerDiscriminant);
+      const firstColumn = Math.max(0, Math.floor((cx + (-b - outerRoot) / (2 * a) - this.originX) / spacing));
+      const lastColumn = Math.min(this.columns - 1, Math.ceil((cx + (-b + outerRoot) / (2 * a) - this.originX) / spacing));
+      // Columns safely inside the surely-inside span (one column of margin against rounding) are written directly.
+      let innerFirst = lastColumn + 1;
+      let innerLast = lastColumn;
+      const innerDiscriminant = b * b - 4 * a * (c - surelyInside);
+      if (surelyInside > 0 && innerDiscriminant > 0) {
+        const innerRoot = Math.sqrt(innerDiscriminant);
+        innerFirst = Math.max(firstColumn, Math.ceil((cx + (-b - innerRoot) / (2 * a) - this.originX) / spacing) + 1);
+        innerLast = Math.min(lastColumn, Math.floor((cx + (-b + innerRoot) / (2 * a) - this.originX) / spacing) - 1);
+        if (innerLast < innerFirst) {
+          innerFirst = lastColumn + 1;
+          innerLast = lastColumn;
+        }
+      }
+      const rowStart = row * this.columns;
       for (let column = firstColumn; column <= lastColumn; column++) {
-        const index = row * this.columns + column;
-        if (clip && clip[index] === 0) continue;
+        if (column === innerFirst) {
+          const start = rowStart + innerFirst;
+          const end = rowStart + innerLast;
+          if (clip === undefined) {
+            if (additive) for (let index = start; index <= end; index++) values[index] = values[index]! + value;
+            else values.fill(value, start, end + 1);
+          } else {
+            for (let index = start; index <= end; index++) {
+              if ((mask && mask[index] === 0) || values[index]! >= below) continue;
+              values[index] = additive ? values[index]! + value : value;
+            }
+          }
+          column = innerLast;
+          continue;
+        }
+        const index = rowStart + column;
+        if ((mask && mask[index] === 0) || values[index]! >= below) continue;
         const dx = this.originX + column * spacing - cx;
         const u = (dx * cos + dy * sin) / rx;
         const v = (-dx * sin + dy * cos) / ry;

@@ -75,15 +75,19 @@ export const SOP_CLASS = {
   ultrasoundMultiFrameImage: '1.2.840.10008.5.1.4.1.1.3.1',
 } as const;
 
+/**
+ * An adult chest: 384 × 384 pixels of 0.9375 mm (a 360 mm field of view) and 54 contiguous 5 mm
+ * slices from just above the lung apices (z = 0) to below the costophrenic recesses (z = −265).
+ */
 export const CHEST_CT_GEOMETRY: ChestCtGeometry = {
-  rows: 256,
-  columns: 256,
-  slices: 40,
-  pixelSpacingMm: 0.7,
+  rows: 384,
+  columns: 384,
+  slices: 54,
+  pixelSpacingMm: 0.9375,
   sliceThicknessMm: 5,
   firstSliceZMm: 0,
-  originXMm: -89.25,
-  originYMm: -89.25,
+  originXMm: -179.53125,
+  originYMm: -179.53125,
 };
 
 const REFERRING_PHYSICIAN = 'Chen^Jing';
@@ -115,8 +119,8 @@ function noduleAt(centerMm: [number, number, number], diameterMm: number): Sampl
 }
 
 /** The right-upper-lobe nodule: 14 mm now, 8 mm on the prior six months earlier. */
-export const CHEST_CT_NODULE = noduleAt([-40, -4, -40], 14);
-export const CHEST_CT_PRIOR_NODULE = noduleAt([-40, -4, -40], 8);
+export const CHEST_CT_NODULE = noduleAt([-62, -14, -60], 14);
+export const CHEST_CT_PRIOR_NODULE = noduleAt([-62, -14, -60], 8);
 
 function series(
   studyKey: SampleStudyKey,

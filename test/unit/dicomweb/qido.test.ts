@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_STUDIES } from '../../../src/dicomweb/sample/generateSampleStudies';
+import { CHEST_CT_GEOMETRY, SAMPLE_STUDIES } from '../../../src/dicomweb/sample/generateSampleStudies';
 import { dicomWebTestApp, PREFIX, type DicomWebTestApp } from '../../fixtures/dicomWebApp';
 
 type Dataset = Record<string, { vr: string; Value?: unknown[] }>;
@@ -105,7 +105,7 @@ describe('QIDO-RS study search', () => {
 
   it('adds include fields given as tags, keywords, repeated or all', async () => {
     const [ct] = await search(`/studies?StudyInstanceUID=${chestCt.studyUID}&includefield=PixelSpacing&includefield=00100040,InstitutionName`);
-    expect(ct?.['00280030']).toEqual({ vr: 'DS', Value: [0.7, 0.7] });
+    expect(ct?.['00280030']).toEqual({ vr: 'DS', Value: [CHEST_CT_GEOMETRY.pixelSpacingMm, CHEST_CT_GEOMETRY.pixelSpacingMm] });
     expect(ct?.['00080080']?.Value).toEqual(['OHIF Teaching Hospital']);
     const [series] = await search(`/studies/${chestCt.studyUID}/series?includefield=BodyPartExamined`);
     expect(series?.['00180015']?.Value).toEqual(['CHEST']);

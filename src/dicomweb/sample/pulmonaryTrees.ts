@@ -1,0 +1,249 @@
+import { domeEllipse, heart, HU, insideEllipse, lungEllipse, slabFootprint, type Side } from './chestCtAnatomy';
+import type { Capsule } from './mmCanvas';
+import { SeededRandom } from './seededRandom';
+
+/**
+ * Pulmonary arteries (with their bronchi) and veins, grown as space-filling branching trees from
+ * the hila into each lobe: every tree splits a cloud of points scattered through its lobe in two,
+ * again and again, and a vessel runs from each branch point towards the centre of each half, so
+ * that vessels taper (Murray's law) and fan out to within a few millimetres of the pleura.
+ */
+
+type Point = [number, number, number];
+
+interface Segment {
+  a: readonly [number, number, number, number];
+  b: readonly [number, number, number, number];
+  kind: 'artery' | 'vein' | 'bronchus';
+}
+
+export interface Footprint extends Capsule {
+  value: number;
+  /**
+   * Painted only over values below this: small vessels and bronchi only over aerated lung, bronchial
+   * lumens also over their walls; large hilar vessels are painted over whatever is there.
+   */
+  below?: number;
+}
+
+/** Aerated lung, partial volumes with small vessels included, is below this. */
+export const AERATED = -500;
+
+type Lobe = 'RUL' | 'RML' | 'RLL' | 'LUL' | 'LLL';
+
+const LEAF_RADIUS = 0.85;
+
+/** Whether a point lies in aerated lung at least `margin` mm from pleura, mediastinum and diaphragm. */
+export function insideLung(x: number, y: number, d: number, margin: number): boolean {
+  const side: Side = x < 0 ? -1 : 1;
+  const lung = lungEllipse(side, d);
+  if (lung.rx <= margin || lung.ry <= margin) return false;
+  if (!insideEllipse(lung, x, y, -margin)) return false;
+  if (Math.abs(x) < 34 + margin) return false;
+  const dome = domeEllipse(side, d + margin);
+  if (dome && insideEllipse(dome, x, y, margin)) return false;
+  const shapes = heart(d);
+  for (const shape of [shapes.ventricles, shapes.rightAtrium, shapes.leftAtrium]) {
+    if (shape && insideEllipse(shape, x, y, 9 + margin)) return false;
+  }
+  // Descending aorta beside the spine.
+  if (d > 70 && Math.hypot(x - 24, y - 25) < 16 + margin) return false;
+  return true;
+}
+
+function lobeOf(x: number, y: number, d: number): Lobe {
+  const majorFissure = 75 + (72 - y) * 0.95;
+  if (x < 0) {
+    if (d > majorFissure) return 'RLL';
+    return d > 126 ? 'RML' : 'RUL';
+  }
+  return d > majorFissure ? 'LLL' : 'LUL';
+}
+
+interface TreeSpec {
+  lobe: Lobe;
+  root: Point;
+  points: number;
+}
+
+/** Depths between which each lobe lies, to scatter its points with few misses. */
+const LOBE_DEPTHS: Record<Lobe, [number, number]> = { RUL: [4, 132], RML: [110, 235], RLL: [70, 262], LUL: [4, 235], LLL: [70, 262] };
+
+const ARTERIES: TreeSpec[] = [
+  { lobe: 'RUL', root: [-40, -10, 110], points: 260 },
+  { lobe: 'RML', root: [-46, -10, 124], points: 120 },
+  { lobe: 'RLL', root: [-47, 2, 126], points: 360 },
+  { lobe: 'LUL', root: [50, -4, 102], points: 360 },
+  { lobe: 'LLL', root: [52, 8, 112], points: 330 },
+];
+
+const VEINS: TreeSpec[] = [
+  { lobe: 'RUL', root: [-32, -16, 132], points: 200 },
+  { lobe: 'RML', root: [-32, -16, 134], points: 90 },
+  { lobe: 'RLL', root: [-30, 2, 150], points: 290 },
+  { lobe: 'LUL', root: [38, -14, 126], points: 300 },
+  { lobe: 'LLL', root: [38, 4, 146], points: 270 },
+];
+
+function scatter(spec: TreeSpec, random: SeededRandom, avoid: { center: Point; radius: number }): Point[] {
+  const side = spec.lobe.startsWith('R') ? -1 : 1;
+  const points: Point[] = [];
+  for (let attempt = 0; points.length < spec.points && attempt < 200_000; attempt++) {
+    const x = side * random.between(20, 140);
+    const y = random.between(-100, 90);
+    const d = random.between(...LOBE_DEPTHS[spec.lobe]);
+    if (!insideLung(x, y, d, 6)) continue;
+    if (lobeOf(x, y, d) !== spec.lobe) continue;
+    if (Math.hypot(x - avoid.center[0], y - avoid.center[1], d - avoid.center[2]) < avoid.radius) continue;
+    points.push([x, y, d]);
+  }
+  return points;
+}
+
+function centroid(points: readonly Point[]): Point {
+  const center: Point = [0, 0, 0];
+  for (const p of points) {
+    center[0] += p[0] / points.length;
+    center[1] += p[1] / points.length;
+    center[2] += p[2] / points.length;
+  }
+  return center;
+}
+
+function radiusFor(count: number): number {
+  return LEAF_RADIUS * Math.cbrt(count);
+}
+
+function grow(from: Point, points: Point[], kind: Segment['kind'], out: Segment[]): void {
+  if (points.length === 1) {
+    const [p] = points as [Point];
+    out.push({ a: [...from, LEAF_RADIUS], b: [...p, LEAF_RADIUS], kind });
+    return;
+  }
+  // Split along the widest extent of the cloud, craniocaudal extents counting double so that
+  // vessels run mostly up and down, as they do, and are mostly cut across on axial slices.
+  let axis = 0;
+  let widest = -1;
+  for (let k = 0; k < 3; k++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of points) {
+      lo = Math.min(lo, p[k]!);
+      hi = Math.max(hi, p[k]!);
+    }
+    const extent = (hi - lo) * (k === 2 ? 2 : 1);
+    if (extent > widest) {
+      widest = extent;
+      axis = k;
+    }
+  }
+  const sorted = [...points].sort((p, q) => p[axis]! - q[axis]!);
+  const half = Math.floor(sorted.length / 2);
+  for (const group of [sorted.slice(0, half), sorted.slice(half)]) {
+    const center = centroid(group);
+    const step = group.length === 1 ? 1 : 0.55;
+    const to: Point = [
+      from[0] + (center[0] - from[0]) * step,
+      from[1] + (center[1] - from[1]) * step,
+      from[2] + (center[2] - from[2]) * step,
+    ];
+    if (group.length === 1) {
+      grow(from, group, kind, out);
+      continue;
+    }
+    const r = radiusFor(group.length);
+    out.push({ a: [...from, r], b: [...to, r], kind });
+    grow(to, group, kind, out);
+  }
+}
+
+function distanceToSegment(p: Point, s: Segment): number {
+  const ex = s.b[0] - s.a[0];
+  const ey = s.b[1] - s.a[1];
+  const ed = s.b[2] - s.a[2];
+  const lengthSquared = ex * ex + ey * ey + ed * ed;
+  let t = lengthSquared > 0 ? ((p[0] - s.a[0]) * ex + (p[1] - s.a[1]) * ey + (p[2] - s.a[2]) * ed) / lengthSquared : 0;
+  t = Math.max(0, Math.min(1, t));
+  return Math.hypot(p[0] - s.a[0] - t * ex, p[1] - s.a[1] - t * ey, p[2] - s.a[2] - t * ed);
+}
+
+/** Bronchi run beside the larger arteries, about as wide as them. */
+function bronchusBeside(artery: Segment): Segment | undefined {
+  const r = artery.a[3];
+  if (r < 2.3) return undefined;
+  const ex = artery.b[0] - artery.a[0];
+  const ey = artery.b[1] - artery.a[1];
+  const horizontal = Math.hypot(ex, ey);
+  let nx = horizontal > 1e-6 ? ey / horizontal : 0;
+  let ny = horizontal > 1e-6 ? -ex / horizontal : 1;
+  if (ny < 0) {
+    nx = -nx;
+    ny = -ny;
+  }
+  const rb = r * 0.85;
+  const offset = r + rb + 0.6;
+  return {
+    a: [artery.a[0] + nx * offset, artery.a[1] + ny * offset, artery.a[2], rb],
+    b: [artery.b[0] + nx * offset, artery.b[1] + ny * offset, artery.b[2], rb],
+    kind: 'bronchus',
+  };
+}
+
+function buildSegments(avoid: { center: Point; radius: number }): Segment[] {
+  const random = new SeededRandom(1958);
+  const segments: Segment[] = [];
+  for (const [specs, kind] of [[VEINS, 'vein'], [ARTERIES, 'artery']] as const) {
+    for (const spec of specs) {
+      const points = scatter(spec, random, { center: avoid.center, radius: avoid.radius + 12 });
+      const center = centroid(points);
+      // The lobar trunk leaves the hilum towards the middle of its lobe before it divides.
+      const trunkEnd: Point = [
+        spec.root[0] + (center[0] - spec.root[0]) * 0.3,
+        spec.root[1] + (center[1] - spec.root[1]) * 0.3,
+        spec.root[2] + (center[2] - spec.root[2]) * 0.3,
+      ];
+      const r = radiusFor(points.length);
+      segments.push({ a: [...spec.root, r], b: [...trunkEnd, r], kind });
+      grow(trunkEnd, points, kind, segments);
+    }
+  }
+  const bronchi = segments.filter((s) => s.kind === 'artery').map(bronchusBeside).filter((s): s is Segment => s !== undefined);
+  // Keep clear of the nodule: no vessel or bronchus within a few millimetres of its surface.
+  return [...segments, ...bronchi].filter((s) => distanceToSegment(avoid.center, s) > avoid.radius + s.a[3] + 7);
+}
+
+const VALUE = { artery: HU.blood, vein: HU.blood, bronchus: HU.muscle } as const;
+
+/**
+ * For each slab (centre depth `firstDepth + i × thickness`), the vessel and bronchus cross-sections to
+ * paint, in order. Built once: the same patient's anatomy on the current and prior CT.
+ */
+export function pulmonaryFootprints(slices: number, thickness: number, avoid: { center: Point; radius: number }): Footprint[][] {
+  const segments = buildSegments(avoid);
+  const vessels: Footprint[][] = Array.from({ length: slices }, () => []);
+  const walls: Footprint[][] = Array.from({ length: slices }, () => []);
+  const lumens: Footprint[][] = Array.from({ length: slices }, () => []);
+  for (const s of segments) {
+    // Only the slabs the segment can reach.
+    const reach = Math.max(s.a[3], s.b[3]) + thickness / 2;
+    const first = Math.max(0, Math.ceil((Math.min(s.a[2], s.b[2]) - reach) / thickness));
+    const last = Math.min(slices - 1, Math.floor((Math.max(s.a[2], s.b[2]) + reach) / thickness));
+    for (let index = first; index <= last; index++) {
+      const d = index * thickness;
+      const footprint = slabFootprint(s.a, s.b, d, thickness);
+      if (!footprint || footprint.fraction < 0.08) continue;
+      const clipped = footprint.r < 3.2;
+      const target = s.kind === 'bronchus' ? walls : vessels;
+      const { x0, y0, x1, y1, r, fraction } = footprint;
+      target[index]!.push({ x0, y0, x1, y1, r, value: HU.lung + (VALUE[s.kind] - HU.lung) * fraction, below: clipped ? AERATED : undefined });
+      if (s.kind === 'bronchus') {
+        const wall = Math.max(0.6, 0.16 * r);
+        const lumen = slabFootprint(s.a, s.b, d, thickness, r - wall);
+        if (lumen && lumen.r > 0.4) {
+          lumens[index]!.push({ ...lumen, value: HU.lung + (HU.air - HU.lung) * lumen.fraction, below: clipped ? HU.muscle + 1 : undefined });
+        }
+      }
+    }
+  }
+  return vessels.map((list, index) => [...list, ...walls[index]!, ...lumens[index]!]);
+}
