@@ -218,6 +218,8 @@ export interface Tube {
   value: number;
   /** Fat painted around the tube first, mm. */
   halo: number;
+  /** No halo below this depth, where the tube runs within the pericardium. */
+  haloUntil?: number;
   /** An air lumen with walls of this thickness (mm), for airways. */
   wall?: number;
 }
@@ -236,11 +238,11 @@ export const MEDIASTINAL_TUBES: readonly Tube[] = [
   { path: AORTIC_ROOT, value: HU.blood, halo: 0 },
   { path: AORTA, value: HU.blood, halo: 2.5 },
   // Main pulmonary artery from the right ventricular outflow tract to its bifurcation, and its branches.
-  { path: [[24, -60, 136, 14], [28, -46, 116, 14], [26, -34, 103, 13.5]], value: HU.blood, halo: 2 },
+  { path: [[24, -60, 136, 14], [28, -46, 116, 14], [26, -34, 103, 13.5]], value: HU.blood, halo: 2, haloUntil: 118 },
   { path: [[26, -34, 103, 11], [38, -20, 98, 11], [46, -4, 100, 10], [52, 6, 106, 8]], value: HU.blood, halo: 2 },
   { path: [[24, -32, 108, 11], [8, -20, 112, 11], [-14, -15, 114, 10.5], [-36, -10, 116, 10], [-48, -6, 118, 8]], value: HU.blood, halo: 2 },
   // Superior vena cava from the right brachiocephalic vein into the right atrium; internal jugular veins.
-  { path: [[-34, -28, 0, 9], [-34, -30, 20, 9], [-30, -31, 52, 11], [-30, -30, 110, 11], [-29, -26, 140, 11]], value: HU.blood, halo: 2 },
+  { path: [[-34, -28, 0, 9], [-34, -30, 20, 9], [-30, -31, 52, 11], [-30, -30, 110, 11], [-29, -26, 140, 11]], value: HU.blood, halo: 2, haloUntil: 122 },
   { path: [[34, -32, 0, 8], [40, -40, 22, 7], [22, -54, 38, 7], [-4, -50, 46, 7.5], [-27, -37, 52, 8]], value: HU.blood, halo: 2 },
   // Subclavian veins.
   { path: [[-34, -30, 20, 7.5], [-70, -40, 22, 7], [-122, -30, 27, 7]], value: HU.blood, halo: 1.5 },

@@ -1,4 +1,4 @@
-import { encodePart10 } from './encodePart10';
+import { seriesEncoder } from './encodePart10';
 import { MmCanvas, type Ellipse } from './mmCanvas';
 import { SeededRandom } from './seededRandom';
 import { instanceAttributes, instanceFileName, seriesAttributes, studyAttributes, type GeneratedInstance } from './commonAttributes';
@@ -28,7 +28,7 @@ import {
   type Side,
   type Tube,
 } from './chestCtAnatomy';
-import { AERATED, pulmonaryFootprints, type Footprint } from './pulmonaryTrees';
+import { pulmonaryFootprints, type Footprint } from './pulmonaryTrees';
 
 /** Depth of a slice below the first one; the anatomy is described in depths (see chestCtAnatomy). */
 function depthOf(z: number): number {
@@ -55,8 +55,8 @@ function paintChestWallMuscles(canvas: MmCanvas, d: number): void {
   const width = bodyWidth(d);
   const front = bodyFront(d);
   const { cy: spineY, ry: spineRy } = vertebra(d);
-  const body = canvas.maskBetween(HU.fat - 50, Infinity, maskBuffer(canvas));
-  const muscle = (shape: Ellipse) => canvas.fill(shape, HU.muscle, body);
+  // Only within the body: never over the air round it.
+  const muscle = (shape: Ellipse) => canvas.fill(shape, HU.muscle, { atLeast: HU.fat - 50 });
   const trapezius = at(d, [[0, 1.1], [60, 1], [120, 0.5], [150, 0]]);
   if (trapezius > 0) muscle({ cx: 0, cy: BACK_Y - 12, rx: 100 * trapezius, ry: 6 });
   const pectoralis = at(d, [[20, 0], [38, 16], [100, 18], [150, 12], [192, 0]]);
@@ -214,11 +214,13 @@ function paintTubes(canvas: MmCanvas, tubes: readonly Tube[], d: number, base: n
   for (const tube of tubes) {
     const footprints = [];
     for (let i = 1; i < tube.path.length; i++) {
-      const footprint = slabFootprint(tube.path[i - 1]!, tube.path[i]!, d, thickness);
-      if (footprint && footprint.fraction >= 0.05) footprints.push(footprint);
+      const a = tube.path[i - 1]!;
+      const b = tube.path[i]!;
+      const footprint = slabFootprint(a, b, d, thickness);
+      if (footprint && footprint.fraction >= 0.05) footprints.push({ ...footprint, halo: (a[2] + b[2]) / 2 < (tube.haloUntil ?? Infinity) ? tube.halo : 0 });
     }
-    if (tube.halo > 0) {
-      for (const footprint of footprints) if (footprint.fraction > 0.35) canvas.fillCapsule({ ...footprint, r: footprint.r + tube.halo }, HU.fat);
+    for (const footprint of footprints) {
+      if (footprint.halo > 0 && footprint.fraction > 0.35) canvas.fillCapsule({ ...footprint, r: footprint.r + footprint.halo }, HU.fat);
     }
     for (const footprint of footprints) canvas.fillCapsule(footprint, base + (tube.value - base) * footprint.fraction);
     if (tube.wall === undefined) continue;
@@ -291,22 +293,39 @@ function paintSpine(canvas: MmCanvas, d: number): void {
   canvas.fill({ cx: 0, cy: canalY - 0.5, rx: 5, ry: 4 }, HU.cord);
 }
 
-/** Liver under the right hemidiaphragm, stomach and spleen under the left: domes rising into the lung bases. */
-/** Lung (with partial volumes of small vessels) lies between these; air and the table's foam below. */
-const LUNG_LOW = -950;
-
-function paintUpperAbdomen(canvas: MmCanvas, d: number): void {
-  if (!domeEllipse(-1, d)) return;
-  const lung = canvas.maskBetween(LUNG_LOW, AERATED, maskBuffer(canvas));
-  const right = domeEllipse(-1, d);
-  if (right) {
-    canvas.fill(grown(right, 4), HU.muscle, lung);
-    canvas.fill(right, HU.liver, lung);
+/**
+ * 1 where there is still lung at depth `d`, partial volumes at its edges included: pixels within
+ * either lung's outline whose value is below that of fat (so not mediastinum, heart or wall).
+ */
+function lungRegion(canvas: MmCanvas, d: number): Uint8Array {
+  const mask = maskBuffer(canvas).fill(0);
+  const { values, spacing, originX, originY, columns, rows } = canvas;
+  for (const side of SIDES) {
+    const lung = grown(lungEllipse(side, d), 1.5);
+    for (let row = 0; row < rows; row++) {
+      const v = (originY + row * spacing - lung.cy) / lung.ry;
+      if (v * v >= 1) continue;
+      const half = lung.rx * Math.sqrt(1 - v * v);
+      const first = Math.max(0, Math.ceil((lung.cx - half - originX) / spacing));
+      const last = Math.min(columns - 1, Math.floor((lung.cx + half - originX) / spacing));
+      for (let i = row * columns + first, end = row * columns + last; i <= end; i++) {
+        const value = values[i]!;
+        if (value >= -950 && value < HU.fat - 50) mask[i] = 1;
+      }
+    }
   }
+  return mask;
+}
+
+/** Liver under the right hemidiaphragm, stomach and spleen under the left: domes rising into the lung bases. */
+function paintUpperAbdomen(canvas: MmCanvas, d: number): void {
+  const right = domeEllipse(-1, d);
+  if (!right) return;
+  // One region for all the organs, painted one over another; the liver last, over the stomach where they meet.
+  const region = lungRegion(canvas, d);
   const left = domeEllipse(1, d);
   if (left) {
     // Fundus of the stomach (fluid behind, gas in front), spleen behind it, splenic flexure to the side.
-    const region = canvas.maskBetween(LUNG_LOW, AERATED, maskBuffer(canvas));
     canvas.fill(grown(left, 4), HU.muscle, region);
     canvas.fill(left, HU.fat + 10, region);
     const stomach = { cx: left.cx - left.rx * 0.12, cy: left.cy - left.ry * 0.08, rx: left.rx * 0.78, ry: left.ry * 0.7, angle: -0.35 };
@@ -316,9 +335,11 @@ function paintUpperAbdomen(canvas: MmCanvas, d: number): void {
     canvas.fill({ cx: left.cx + left.rx * 0.55, cy: left.cy + left.ry * 0.72, rx: left.rx * 0.42, ry: left.ry * 0.18, angle: 1.0 }, HU.spleen, region);
     canvas.fill({ cx: left.cx + left.rx * 0.78, cy: left.cy - left.ry * 0.2, rx: left.rx * 0.16, ry: left.ry * 0.14 }, HU.air, region);
   }
+  canvas.fill(grown(right, 4), HU.muscle, region);
+  canvas.fill(right, HU.liver, region);
   if (d > 204) {
     const grow = Math.sqrt((d - 204) / 60);
-    canvas.fill({ cx: 2, cy: -66, rx: 62 * grow, ry: 30 * grow, angle: 0.1 }, HU.liver, canvas.maskBetween(LUNG_LOW, AERATED, lung));
+    canvas.fill({ cx: 2, cy: -66, rx: 62 * grow, ry: 30 * grow, angle: 0.1 }, HU.liver, region);
   }
 }
 
@@ -345,10 +366,11 @@ function paintNodule(canvas: MmCanvas, z: number, nodule: SampleNodule): void {
     for (let column = firstColumn; column <= firstColumn + span; column++) {
       const dx = canvas.originX + column * canvas.spacing - nx;
       const dy = canvas.originY + row * canvas.spacing - ny;
-      // Lobulated margin, but every diameter through the centre is the nominal one (the wobble is
-      // odd under a half turn); partial volume across the slab thickness softens the end slices.
+      // Lobulated margin, but every diameter through the centre is the nominal one (the wobble has
+      // only odd harmonics, so it cancels across a half turn); partial volume across the slab
+      // thickness softens the end slices.
       const theta = Math.atan2(dy, dx);
-      const lobulated = radius * (1 + 0.07 * Math.sin(5 * theta) + 0.04 * Math.cos(3 * theta));
+      const lobulated = radius * (1 + 0.045 * Math.sin(3 * theta + 0.5) + 0.035 * Math.sin(5 * theta + 1.3) + 0.02 * Math.sin(7 * theta + 2.1) + 0.012 * Math.cos(11 * theta));
       let covered = 0;
       for (let s = 0; s < subSlices; s++) {
         const dz = z + ((s + 0.5) / subSlices - 0.5) * G.sliceThicknessMm - nz;
@@ -362,15 +384,10 @@ function paintNodule(canvas: MmCanvas, z: number, nodule: SampleNodule): void {
   }
 }
 
-let cachedFootprints: Footprint[][] | undefined;
-
 /** Vessel trees are the same patient's anatomy on both CTs, and keep clear of the larger (current) nodule. */
 function vesselFootprints(): Footprint[][] {
-  if (!cachedFootprints) {
-    const [x, y, z] = CHEST_CT_NODULE.centerMm;
-    cachedFootprints = pulmonaryFootprints(G.slices, G.sliceThicknessMm, { center: [x, y, depthOf(z)], radius: CHEST_CT_NODULE.diameterMm / 2 });
-  }
-  return cachedFootprints;
+  const [x, y, z] = CHEST_CT_NODULE.centerMm;
+  return pulmonaryFootprints(G.slices, G.sliceThicknessMm, { center: [x, y, depthOf(z)], radius: CHEST_CT_NODULE.diameterMm / 2 });
 }
 
 function paintAnatomy(canvas: MmCanvas, table: MmCanvas, index: number, footprints: readonly Footprint[]): void {
@@ -436,29 +453,11 @@ export function generateChestCts(requests: readonly ChestCtRequest[]): Generated
     const [series] = study.series;
     if (!series) throw new Error(`${study.key} has no series`);
     const random = new SeededRandom(study.studyDate === '20261015' ? 101 : 202);
-    return {
-      study,
-      series,
-      nodule,
-      random,
-      noise: random.gaussianTable(NOISE_SIZE).map((sample) => sample * 13),
-      frameOfReferenceUID: uidFromName(`${study.key}/frame-of-reference`),
-      instances: [] as GeneratedInstance[],
-    };
-  });
-  for (let index = 0; index < G.slices; index++) {
-    paintAnatomy(anatomy, table, index, footprints[index]!);
-    const instanceNumber = index + 1;
-    const z = G.firstSliceZMm - index * G.sliceThicknessMm;
-    for (const output of outputs) {
-      const { study, series } = output;
-      canvas.copyFrom(anatomy);
-      paintNodule(canvas, z, output.nodule);
-      const pixels = toStoredPixels(canvas.values, output.noise, lungGradient, output.random.nextIndex(NOISE_SIZE));
-      const dataset = {
+    // Everything but the instance's own identity, position and pixels is the same on every slice.
+    const encode = seriesEncoder(
+      {
         ...studyAttributes(study),
         ...seriesAttributes(study, series),
-        ...instanceAttributes(study, series, instanceNumber),
         ImageType: ['ORIGINAL', 'PRIMARY', 'AXIAL'],
         ManufacturerModelName: 'Chest phantom',
         PatientPosition: 'FFS',
@@ -466,12 +465,10 @@ export function generateChestCts(requests: readonly ChestCtRequest[]): Generated
         SliceThickness: G.sliceThicknessMm,
         KVP: 120,
         ConvolutionKernel: 'LUNG',
-        FrameOfReferenceUID: output.frameOfReferenceUID,
+        FrameOfReferenceUID: uidFromName(`${study.key}/frame-of-reference`),
         PositionReferenceIndicator: '',
         AcquisitionNumber: 1,
-        ImagePositionPatient: [G.originXMm, G.originYMm, z],
         ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
-        SliceLocation: z,
         SamplesPerPixel: 1,
         PhotometricInterpretation: 'MONOCHROME2',
         Rows: G.rows,
@@ -487,11 +484,27 @@ export function generateChestCts(requests: readonly ChestCtRequest[]): Generated
         RescaleIntercept: -1024,
         RescaleSlope: 1,
         RescaleType: 'HU',
-        PixelData: pixels.buffer,
-      };
+      },
+      { vrOverrides: { PixelData: 'OW' } },
+    );
+    return { study, series, nodule, random, encode, noise: random.gaussianTable(NOISE_SIZE).map((sample) => sample * 13), instances: [] as GeneratedInstance[] };
+  });
+  for (let index = 0; index < G.slices; index++) {
+    paintAnatomy(anatomy, table, index, footprints[index]!);
+    const instanceNumber = index + 1;
+    const z = G.firstSliceZMm - index * G.sliceThicknessMm;
+    for (const output of outputs) {
+      canvas.copyFrom(anatomy);
+      paintNodule(canvas, z, output.nodule);
+      const pixels = toStoredPixels(canvas.values, output.noise, lungGradient, output.random.nextIndex(NOISE_SIZE));
       output.instances.push({
-        relativePath: instanceFileName(series, instanceNumber),
-        part10: encodePart10(dataset, { vrOverrides: { PixelData: 'OW' } }),
+        relativePath: instanceFileName(output.series, instanceNumber),
+        part10: output.encode({
+          ...instanceAttributes(output.study, output.series, instanceNumber),
+          ImagePositionPatient: [G.originXMm, G.originYMm, z],
+          SliceLocation: z,
+          PixelData: pixels.buffer,
+        }),
       });
     }
   }

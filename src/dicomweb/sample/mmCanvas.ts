@@ -7,8 +7,11 @@ export interface Ellipse {
   angle?: number;
 }
 
-/** Where a shape may paint: where a mask is set, or where the value beneath is below a threshold. */
-export type Clip = Uint8Array | number;
+/**
+ * Where a shape may paint: where a mask is set; given a number, only where the value beneath is
+ * below it; given `{ atLeast }`, only where the value beneath is at least that.
+ */
+export type Clip = Uint8Array | number | { atLeast: number };
 
 /** A segment with a radius: every point within `r` of the segment from (x0, y0) to (x1, y1). */
 export interface Capsule {
@@ -82,13 +85,12 @@ export class MmCanvas {
     const outerSquared = (r + 0.5 * spacing) ** 2;
     const innerSquared = Math.max(0, r - 0.5 * spacing) ** 2;
     const values = this.values;
-    const mask = typeof clip === 'number' ? undefined : clip;
-    const below = typeof clip === 'number' ? clip : Infinity;
+    const { mask, below, atLeast } = clipLimits(clip);
     for (let row = firstRow; row <= lastRow; row++) {
       const py = this.originY + row * spacing - y0;
       let index = row * this.columns + firstColumn;
       for (let column = firstColumn; column <= lastColumn; column++, index++) {
-        if ((mask && mask[index] === 0) || values[index]! >= below) continue;
+        if ((mask && mask[index] === 0) || values[index]! >= below || values[index]! < atLeast) continue;
         const px = this.originX + column * spacing - x0;
         let t = lengthSquared > 0 ? (px * ex + py * ey) / lengthSquared : 0;
         t = t < 0 ? 0 : t > 1 ? 1 : t;
@@ -104,23 +106,6 @@ export class MmCanvas {
         }
       }
     }
-  }
-
-  /** 1 where `predicate` holds for the current value, for clipping later shapes to a tissue. */
-  maskWhere(predicate: (value: number) => boolean): Uint8Array {
-    const mask = new Uint8Array(this.values.length);
-    for (let i = 0; i < mask.length; i++) mask[i] = predicate(this.values[i]!) ? 1 : 0;
-    return mask;
-  }
-
-  /** Writes into `mask` 1 where the current value is within [low, high), 0 elsewhere. */
-  maskBetween(low: number, high: number, mask: Uint8Array): Uint8Array {
-    const values = this.values;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i]!;
-      mask[i] = value >= low && value < high ? 1 : 0;
-    }
-    return mask;
   }
 
   private paintEllipse(shape: Ellipse, value: number, additive: boolean, clip: Clip | undefined): void {
@@ -141,8 +126,7 @@ export class MmCanvas {
     const firstRow = Math.max(0, Math.floor((cy - halfHeight - this.originY) / spacing));
     const lastRow = Math.min(this.rows - 1, Math.ceil((cy + halfHeight - this.originY) / spacing));
     const values = this.values;
-    const mask = typeof clip === 'number' ? undefined : clip;
-    const below = typeof clip === 'number' ? clip : Infinity;
+    const { mask, below, atLeast } = clipLimits(clip);
     for (let row = firstRow; row <= lastRow; row++) {
       const dy = this.originY + row * spacing - cy;
       const b = bPerDy * dy;
@@ -175,7 +159,7 @@ export class MmCanvas {
             else values.fill(value, start, end + 1);
           } else {
             for (let index = start; index <= end; index++) {
-              if ((mask && mask[index] === 0) || values[index]! >= below) continue;
+              if ((mask && mask[index] === 0) || values[index]! >= below || values[index]! < atLeast) continue;
               values[index] = additive ? values[index]! + value : value;
             }
           }
@@ -183,7 +167,7 @@ export class MmCanvas {
           continue;
         }
         const index = rowStart + column;
-        if ((mask && mask[index] === 0) || values[index]! >= below) continue;
+        if ((mask && mask[index] === 0) || values[index]! >= below || values[index]! < atLeast) continue;
         const dx = this.originX + column * spacing - cx;
         const u = (dx * cos + dy * sin) / rx;
         const v = (-dx * sin + dy * cos) / ry;
@@ -200,4 +184,11 @@ export class MmCanvas {
       }
     }
   }
+}
+
+function clipLimits(clip: Clip | undefined): { mask: Uint8Array | undefined; below: number; atLeast: number } {
+  if (clip === undefined) return { mask: undefined, below: Infinity, atLeast: -Infinity };
+  if (typeof clip === 'number') return { mask: undefined, below: clip, atLeast: -Infinity };
+  if (clip instanceof Uint8Array) return { mask: clip, below: Infinity, atLeast: -Infinity };
+  return { mask: undefined, below: Infinity, atLeast: clip.atLeast };
 }

@@ -70,19 +70,19 @@ interface TreeSpec {
 const LOBE_DEPTHS: Record<Lobe, [number, number]> = { RUL: [4, 132], RML: [110, 235], RLL: [70, 262], LUL: [4, 235], LLL: [70, 262] };
 
 const ARTERIES: TreeSpec[] = [
-  { lobe: 'RUL', root: [-40, -10, 110], points: 260 },
-  { lobe: 'RML', root: [-46, -10, 124], points: 120 },
-  { lobe: 'RLL', root: [-47, 2, 126], points: 360 },
-  { lobe: 'LUL', root: [50, -4, 102], points: 360 },
-  { lobe: 'LLL', root: [52, 8, 112], points: 330 },
+  { lobe: 'RUL', root: [-40, -10, 110], points: 390 },
+  { lobe: 'RML', root: [-46, -10, 124], points: 180 },
+  { lobe: 'RLL', root: [-47, 2, 126], points: 540 },
+  { lobe: 'LUL', root: [50, -4, 102], points: 540 },
+  { lobe: 'LLL', root: [52, 8, 112], points: 500 },
 ];
 
 const VEINS: TreeSpec[] = [
-  { lobe: 'RUL', root: [-32, -16, 132], points: 200 },
-  { lobe: 'RML', root: [-32, -16, 134], points: 90 },
-  { lobe: 'RLL', root: [-30, 2, 150], points: 290 },
-  { lobe: 'LUL', root: [38, -14, 126], points: 300 },
-  { lobe: 'LLL', root: [38, 4, 146], points: 270 },
+  { lobe: 'RUL', root: [-32, -16, 132], points: 300 },
+  { lobe: 'RML', root: [-32, -16, 134], points: 140 },
+  { lobe: 'RLL', root: [-30, 2, 150], points: 440 },
+  { lobe: 'LUL', root: [38, -14, 126], points: 450 },
+  { lobe: 'LLL', root: [38, 4, 146], points: 400 },
 ];
 
 function scatter(spec: TreeSpec, random: SeededRandom, avoid: { center: Point; radius: number }): Point[] {
@@ -100,60 +100,95 @@ function scatter(spec: TreeSpec, random: SeededRandom, avoid: { center: Point; r
   return points;
 }
 
-function centroid(points: readonly Point[]): Point {
+function centroid(points: readonly Point[], lo: number, hi: number): Point {
   const center: Point = [0, 0, 0];
-  for (const p of points) {
-    center[0] += p[0] / points.length;
-    center[1] += p[1] / points.length;
-    center[2] += p[2] / points.length;
+  const count = hi - lo;
+  for (let i = lo; i < hi; i++) {
+    const p = points[i]!;
+    center[0] += p[0] / count;
+    center[1] += p[1] / count;
+    center[2] += p[2] / count;
   }
   return center;
+}
+
+/** Reorders points[lo, hi) in place so that the `k`th smallest key is at k, smaller ones before it and larger after. */
+function selectMedian(points: Point[], keys: Float64Array, lo: number, hi: number, k: number): void {
+  let left = lo;
+  let right = hi - 1;
+  while (left < right) {
+    const pivot = keys[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (keys[i]! < pivot) i++;
+      while (keys[j]! > pivot) j--;
+      if (i <= j) {
+        [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+        [points[i], points[j]] = [points[j]!, points[i]!];
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
 }
 
 function radiusFor(count: number): number {
   return LEAF_RADIUS * Math.cbrt(count);
 }
 
-function grow(from: Point, points: Point[], kind: Segment['kind'], out: Segment[]): void {
-  if (points.length === 1) {
-    const [p] = points as [Point];
-    out.push({ a: [...from, LEAF_RADIUS], b: [...p, LEAF_RADIUS], kind });
+/** Grows the tree of points[lo, hi) from `from`; `keys` is scratch space as long as `points`. */
+function grow(from: Point, points: Point[], lo: number, hi: number, keys: Float64Array, kind: Segment['kind'], out: Segment[], random: SeededRandom): void {
+  if (hi - lo === 1) {
+    out.push({ a: [...from, LEAF_RADIUS], b: [...points[lo]!, LEAF_RADIUS], kind });
     return;
   }
-  // Split along the widest extent of the cloud, craniocaudal extents counting double so that
-  // vessels run mostly up and down, as they do, and are mostly cut across on axial slices.
-  let axis = 0;
+  // Split across whichever of a few random directions the cloud is widest along, so that branches
+  // point every way rather than along the axes (craniocaudal spread counting a little more, as
+  // vessels run mostly up and down and are mostly cut across on axial slices).
+  let best: Point = [0, 0, 1];
   let widest = -1;
-  for (let k = 0; k < 3; k++) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const p of points) {
-      lo = Math.min(lo, p[k]!);
-      hi = Math.max(hi, p[k]!);
+  for (let k = 0; k < 4; k++) {
+    const z = random.between(-1, 1);
+    const phi = random.between(0, 2 * Math.PI);
+    const direction: Point = [Math.sqrt(1 - z * z) * Math.cos(phi), Math.sqrt(1 - z * z) * Math.sin(phi), z];
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = lo; i < hi; i++) {
+      const p = points[i]!;
+      const t = p[0] * direction[0] + p[1] * direction[1] + p[2] * direction[2];
+      min = Math.min(min, t);
+      max = Math.max(max, t);
     }
-    const extent = (hi - lo) * (k === 2 ? 2 : 1);
+    const extent = (max - min) * (1 + 0.4 * Math.abs(z));
     if (extent > widest) {
       widest = extent;
-      axis = k;
+      best = direction;
     }
   }
-  const sorted = [...points].sort((p, q) => p[axis]! - q[axis]!);
-  const half = Math.floor(sorted.length / 2);
-  for (const group of [sorted.slice(0, half), sorted.slice(half)]) {
-    const center = centroid(group);
-    const step = group.length === 1 ? 1 : 0.55;
-    const to: Point = [
-      from[0] + (center[0] - from[0]) * step,
-      from[1] + (center[1] - from[1]) * step,
-      from[2] + (center[2] - from[2]) * step,
-    ];
-    if (group.length === 1) {
-      grow(from, group, kind, out);
+  for (let i = lo; i < hi; i++) {
+    const p = points[i]!;
+    keys[i] = p[0] * best[0] + p[1] * best[1] + p[2] * best[2];
+  }
+  const middle = lo + Math.floor((hi - lo) / 2);
+  selectMedian(points, keys, lo, hi, middle);
+  for (const [start, end] of [[lo, middle], [middle, hi]] as const) {
+    if (end - start === 1) {
+      grow(from, points, start, end, keys, kind, out, random);
       continue;
     }
-    const r = radiusFor(group.length);
+    const center = centroid(points, start, end);
+    const to: Point = [
+      from[0] + (center[0] - from[0]) * 0.55,
+      from[1] + (center[1] - from[1]) * 0.55,
+      from[2] + (center[2] - from[2]) * 0.55,
+    ];
+    const r = radiusFor(end - start);
     out.push({ a: [...from, r], b: [...to, r], kind });
-    grow(to, group, kind, out);
+    grow(to, points, start, end, keys, kind, out, random);
   }
 }
 
@@ -194,8 +229,8 @@ function buildSegments(avoid: { center: Point; radius: number }): Segment[] {
   const segments: Segment[] = [];
   for (const [specs, kind] of [[VEINS, 'vein'], [ARTERIES, 'artery']] as const) {
     for (const spec of specs) {
-      const points = scatter(spec, random, { center: avoid.center, radius: avoid.radius + 12 });
-      const center = centroid(points);
+      const points = scatter(spec, random, { center: avoid.center, radius: avoid.radius + 8 });
+      const center = centroid(points, 0, points.length);
       // The lobar trunk leaves the hilum towards the middle of its lobe before it divides.
       const trunkEnd: Point = [
         spec.root[0] + (center[0] - spec.root[0]) * 0.3,
@@ -204,12 +239,12 @@ function buildSegments(avoid: { center: Point; radius: number }): Segment[] {
       ];
       const r = radiusFor(points.length);
       segments.push({ a: [...spec.root, r], b: [...trunkEnd, r], kind });
-      grow(trunkEnd, points, kind, segments);
+      grow(trunkEnd, points, 0, points.length, new Float64Array(points.length), kind, segments, random);
     }
   }
   const bronchi = segments.filter((s) => s.kind === 'artery').map(bronchusBeside).filter((s): s is Segment => s !== undefined);
   // Keep clear of the nodule: no vessel or bronchus within a few millimetres of its surface.
-  return [...segments, ...bronchi].filter((s) => distanceToSegment(avoid.center, s) > avoid.radius + s.a[3] + 7);
+  return [...segments, ...bronchi].filter((s) => distanceToSegment(avoid.center, s) > avoid.radius + s.a[3] + 5);
 }
 
 const VALUE = { artery: HU.blood, vein: HU.blood, bronchus: HU.muscle } as const;

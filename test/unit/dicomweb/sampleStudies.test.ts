@@ -53,7 +53,16 @@ async function ctSlice(dataDir: string, folder: string, instanceNumber: number) 
     }
     return first < 0 ? 0 : (last - first + 1) * CHEST_CT_GEOMETRY.pixelSpacingMm;
   };
-  return { dataSet, meanHu, huAt, lengthWithin, extentAbove };
+  /** Millimetres across the run of pixels at or above `low` along the row through (x, y). */
+  const runAcross = (x: number, y: number, low: number) => {
+    const row = rowOf(y);
+    let first = columnOf(x);
+    let last = first;
+    while (first > 1 && meanHu(row, first - 1, 1) >= low) first--;
+    while (last < CHEST_CT_GEOMETRY.columns - 2 && meanHu(row, last + 1, 1) >= low) last++;
+    return (last - first + 1) * CHEST_CT_GEOMETRY.pixelSpacingMm;
+  };
+  return { dataSet, meanHu, huAt, lengthWithin, extentAbove, runAcross };
 }
 
 const columnOf = (x: number) => Math.round((x - CHEST_CT_GEOMETRY.originXMm) / CHEST_CT_GEOMETRY.pixelSpacingMm);
@@ -180,14 +189,22 @@ async function expectAdultChest(dataDir: string): Promise<void> {
   expect(trunk).toBeGreaterThan(290);
   expect(trunk).toBeLessThan(345);
   for (const side of [-1, 1]) {
-    // Widest of a few rows (the hilum interrupts some); vessels are not counted as lung.
+    // Aerated lung along the widest of a few rows and columns (the hilum interrupts some); the
+    // vessels crossing them are not counted, so these are a little under the lung's size.
     const across = Math.max(...[-40, -20, 0, 20, 40].map((y) => hila.lengthWithin({ y }, -950, -600, side < 0 ? -Infinity : 0, side < 0 ? 0 : Infinity)));
-    expect(across, `lung width, side ${side}`).toBeGreaterThan(95);
+    expect(across, `lung width, side ${side}`).toBeGreaterThan(88);
     expect(across, `lung width, side ${side}`).toBeLessThan(140);
-    const depth = hila.lengthWithin({ x: side * 70 }, -950, -600);
-    expect(depth, `lung depth, side ${side}`).toBeGreaterThan(130);
+    const depth = Math.max(...[50, 70, 90].map((x) => hila.lengthWithin({ x: side * x }, -950, -600)));
+    expect(depth, `lung depth, side ${side}`).toBeGreaterThan(135);
     expect(depth, `lung depth, side ${side}`).toBeLessThan(195);
   }
+  // Heart about 12 cm across with its pericardial fat; descending aorta about 25 mm beside the spine.
+  const heart = (await slice(-175)).runAcross(20, -40, -500);
+  expect(heart).toBeGreaterThan(105);
+  expect(heart).toBeLessThan(150);
+  const aorta = (await slice(-150)).runAcross(21, 27, -30);
+  expect(aorta).toBeGreaterThan(20);
+  expect(aorta).toBeLessThan(32);
   // Trachea at the thoracic inlet: an air column about 18 mm across, in the midline.
   const inlet = await slice(-20);
   const trachea = inlet.lengthWithin({ y: -14 }, -Infinity, -900, -40, 40);
