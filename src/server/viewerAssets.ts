@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -18,9 +18,29 @@ export const bundleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url
 // The viewer's own chunks carry a content hash in their names, so browsers may keep them for good.
 const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css|wasm)$|\/[0-9a-f]{16}\.(wasm|woff2)$/;
 
+const repoRoot = path.resolve(bundleDir, '../..');
+const BUNDLE_SOURCES = ['extension', 'modes', 'src/core'];
+
+/** Newest modification time among the sources the bundles are built from (0 where they are not shipped). */
+function newestSourceTime(): number {
+  let newest = 0;
+  for (const folder of BUNDLE_SOURCES) {
+    const dir = path.join(repoRoot, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      newest = Math.max(newest, statSync(path.join(dir, name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
 export async function registerViewerAssets(app: FastifyInstance, config: ServerConfig): Promise<void> {
-  if (!existsSync(path.join(bundleDir, 'extension.js')) || !existsSync(path.join(bundleDir, 'mode.js'))) {
+  const extensionBundle = path.join(bundleDir, 'extension.js');
+  if (!existsSync(extensionBundle) || !existsSync(path.join(bundleDir, 'mode.js'))) {
     throw new Error(`The teaching bundles are missing from ${bundleDir}; run "npm run build" first.`);
+  }
+  if (newestSourceTime() > statSync(extensionBundle).mtimeMs) {
+    app.log.warn('The teaching bundles are older than their sources; run "npm run build" to serve your changes.');
   }
   const appConfig = renderAppConfig(config);
   app.get('/app-config.js', (_request, reply) =>
