@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { waitForViewportsRendered } from '../test/support/viewer';
 
 /**
  * Milliseconds from navigation start until every viewport has rendered, in a fresh browser
@@ -9,16 +10,7 @@ export async function timeToFirstImage(browser: Browser, url: string): Promise<n
   try {
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(
-      () => {
-        const cornerstone = (window as any).cornerstone;
-        if (!cornerstone?.getRenderingEngines) return false;
-        const viewports = cornerstone.getRenderingEngines().flatMap((engine: any) => engine.getViewports());
-        return viewports.length > 0 && viewports.every((viewport: any) => viewport.viewportStatus === 'rendered');
-      },
-      null,
-      { timeout: 60_000, polling: 'raf' },
-    );
+    await waitForViewportsRendered(page, { polling: 'raf' });
     return await page.evaluate(() => performance.now());
   } finally {
     await context.close();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stopChild } from './childProcess';
 import { freePort } from './net';
 
 export const ORTHANC_BINARY = process.env.ORTHANC_BINARY ?? 'Orthanc';
@@ -56,13 +57,8 @@ export async function startOrthanc(workDir: string): Promise<RunningOrthanc> {
     httpUrl,
     dicomWebUrl: `${httpUrl}/dicom-web`,
     output: () => output,
-    stop: () =>
-      new Promise<void>(resolve => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
+    // Orthanc takes a few seconds to close its database.
+    stop: () => stopChild(child, 10_000),
   };
 }
 

@@ -13,7 +13,10 @@ export interface PagePoint {
 }
 
 /** Resolves when every cornerstone viewport on the page reports that it has rendered (OHIF's own tests wait the same way). */
-export async function waitForViewportsRendered(page: Page, timeout = 60_000): Promise<void> {
+export async function waitForViewportsRendered(
+  page: Page,
+  { timeout = 60_000, polling = 100 }: { timeout?: number; polling?: number | 'raf' } = {},
+): Promise<void> {
   await page.waitForFunction(
     () => {
       const cornerstone = (window as any).cornerstone;
@@ -22,7 +25,7 @@ export async function waitForViewportsRendered(page: Page, timeout = 60_000): Pr
       return viewports.length > 0 && viewports.every((viewport: any) => viewport.viewportStatus === 'rendered');
     },
     null,
-    { timeout, polling: 100 },
+    { timeout, polling },
   );
 }
 

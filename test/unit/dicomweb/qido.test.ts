@@ -1,18 +1,10 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHEST_CT_GEOMETRY, SAMPLE_STUDIES } from '../../../src/dicomweb/sample/generateSampleStudies';
-import { dicomWebTestApp, PREFIX, type DicomWebTestApp } from '../../fixtures/dicomWebApp';
+import { useDicomWebTestApp, PREFIX } from '../../fixtures/dicomWebApp';
 
 type Dataset = Record<string, { vr: string; Value?: unknown[] }>;
 
-let t: DicomWebTestApp;
-beforeAll(async () => {
-  t = await dicomWebTestApp();
-}, 60_000);
-afterAll(async () => {
-  await t.app.close();
-  await rm(t.dataDir, { recursive: true, force: true });
-});
+const t = useDicomWebTestApp();
 
 async function get(url: string): Promise<{ status: number; body: Dataset[] | { error: string }; headers: Record<string, unknown> }> {
   const response = await t.app.inject({ url: `${PREFIX}${url}`, headers: { accept: 'application/dicom+json' } });

@@ -1,12 +1,12 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import dcmjs from 'dcmjs';
 import dicomParser from 'dicom-parser';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dicomWebPlugin } from '../../../src/dicomweb/plugin';
 import { SAMPLE_STUDIES } from '../../../src/dicomweb/sample/generateSampleStudies';
 import { DicomStore, type InstanceRecord } from '../../../src/dicomweb/store/DicomStore';
-import { dicomWebTestApp, multipartParts, PREFIX, type DicomWebTestApp } from '../../fixtures/dicomWebApp';
+import { useDicomWebTestApp, multipartParts, PREFIX } from '../../fixtures/dicomWebApp';
 import { silentLog } from '../../fixtures/sampleDataDir';
 
 type Dataset = Record<string, { vr: string; Value?: unknown[] }>;
@@ -14,14 +14,7 @@ type Dataset = Record<string, { vr: string; Value?: unknown[] }>;
 const { DicomMessage, DicomDict } = dcmjs.data;
 const { chestCt, brainMr } = SAMPLE_STUDIES;
 
-let t: DicomWebTestApp;
-beforeAll(async () => {
-  t = await dicomWebTestApp();
-}, 60_000);
-afterAll(async () => {
-  await t.app.close();
-  await rm(t.dataDir, { recursive: true, force: true });
-});
+const t = useDicomWebTestApp();
 
 function someRecord(studyUID: string): InstanceRecord {
   const study = t.store.study(studyUID)!;

@@ -3,25 +3,18 @@ import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import dicomParser from 'dicom-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodePart10 } from '../../../src/dicomweb/sample/encodePart10';
 import { SAMPLE_STUDIES } from '../../../src/dicomweb/sample/generateSampleStudies';
 import type { InstanceRecord } from '../../../src/dicomweb/store/DicomStore';
-import { dicomWebTestApp, multipartParts, PREFIX, type DicomWebTestApp } from '../../fixtures/dicomWebApp';
+import { useDicomWebTestApp, multipartParts, PREFIX } from '../../fixtures/dicomWebApp';
 
 type Dataset = Record<string, { vr: string; Value?: unknown[]; BulkDataURI?: string }>;
 
 const OCTET_STREAM_ANY = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
 const { chestCt, brainMr, chestRadiograph, liverUltrasound } = SAMPLE_STUDIES;
 
-let t: DicomWebTestApp;
-beforeAll(async () => {
-  t = await dicomWebTestApp();
-}, 60_000);
-afterAll(async () => {
-  await t.app.close();
-  await rm(t.dataDir, { recursive: true, force: true });
-});
+const t = useDicomWebTestApp();
 
 function firstRecord(studyUID: string, seriesUID: string): InstanceRecord {
   return [...t.store.series(studyUID, seriesUID)!.instances.values()].sort(
