@@ -1,29 +1,30 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface BundleSize {
   name: string;
+  /** The entry and every chunk it may load, static or on demand. */
+  files: string[];
   bytes: number;
   gzipBytes: number;
 }
 
-/** Each runtime entry with the chunks it imports statically, as the browser downloads it. */
-export function bundleSizes(bundleDir: string): BundleSize[] {
-  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-  const size = (file: string) => readFileSync(file).length;
-  const chunkImports = (file: string): string[] =>
-    [...readFileSync(file, 'utf8').matchAll(/from\s*"\.\/(chunks\/[^"]+)"/g)].map(match => path.join(bundleDir, match[1]!));
+// Minified output quotes with ', " or `.
+const IMPORTED_CHUNK = /(?:\bfrom\s*|\bimport\(\s*)["'`]\.\/([^"'`]+\.js)["'`]/g;
 
-  return readdirSync(bundleDir)
-    .filter(name => name.endsWith('.js'))
-    .map(name => {
-      const entry = path.join(bundleDir, name);
-      const files = [entry, ...chunkImports(entry)];
-      return {
-        name,
-        bytes: files.reduce((sum, file) => sum + size(file), 0),
-        gzipBytes: files.reduce((sum, file) => sum + gz(file), 0),
-      };
-    });
+/** What the browser can download for one runtime entry: the entry and the chunks it reaches. */
+export function bundleSize(bundleDir: string, entry: string): BundleSize {
+  const files = new Set<string>([entry]);
+  for (const file of files) {
+    for (const match of readFileSync(path.join(bundleDir, file), 'utf8').matchAll(IMPORTED_CHUNK)) files.add(match[1]!);
+  }
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const code = readFileSync(path.join(bundleDir, file));
+    bytes += code.length;
+    gzipBytes += gzipSync(code, { level: 9 }).length;
+  }
+  return { name: entry, files: [...files], bytes, gzipBytes };
 }

@@ -5,10 +5,11 @@ import { SAMPLE_STUDIES } from '../src/dicomweb/sample/sampleCatalogue';
 import { bundleDir } from '../src/server/viewerAssets';
 import { launchBrowser } from '../test/support/browser';
 import { startServer } from '../test/support/serverProcess';
-import { bundleSizes } from './bundleSizes';
+import { bundleSize } from './bundleSizes';
 import { median, timeToFirstImage } from './timeToFirstImage';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+// Cold loads on two cores with software WebGL vary by ±20 %; more than the minimum of 7 steadies the medians.
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const TARGET_RATIO = 1.03;
 const EXTENSION_GZIP_TARGET = 120 * 1024;
 
@@ -18,22 +19,33 @@ async function benchTimeToFirstImage(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const study = SAMPLE_STUDIES.chestCt.studyUID;
-    // "Basic Viewer" on the host's study list is its `viewer` route.
-    const modes = { teaching: `${server.url}/teaching?StudyInstanceUIDs=${study}`, 'host basic viewer': `${server.url}/viewer?StudyInstanceUIDs=${study}` };
-    const samples: Record<string, number[]> = { teaching: [], 'host basic viewer': [] };
-    await timeToFirstImage(browser, modes.teaching); // warms the server's file cache, not the browser's
+    // The baseline is the host's own basic mode, the one teaching builds on, served as the host ships
+    // it: no teaching bundles in its app-config at all.
+    const runs = {
+      teaching: () => timeToFirstImage(browser, `${server.url}/teaching?StudyInstanceUIDs=${study}`),
+      'host basic mode': () => timeToFirstImage(browser, `${server.url}/basic?StudyInstanceUIDs=${study}`, { hostOnly: true }),
+    };
+    const samples: Record<keyof typeof runs, number[]> = { teaching: [], 'host basic mode': [] };
+    await runs.teaching(); // warms the server's file cache, not the browser's
+    const names = Object.keys(runs) as Array<keyof typeof runs>;
     for (let run = 0; run < RUNS; run++) {
-      // Interleaved, so drift in the machine's load falls on both alike.
-      for (const [name, url] of Object.entries(modes)) samples[name]!.push(await timeToFirstImage(browser, url));
+      // Interleaved, in alternating order, so drift in the machine's load and any benefit of going
+      // second fall on both alike.
+      for (const name of run % 2 ? [...names].reverse() : names) samples[name].push(await runs[name]());
     }
-    const teaching = median(samples.teaching!);
-    const basic = median(samples['host basic viewer']!);
+    const teaching = median(samples.teaching);
+    const basic = median(samples['host basic mode']);
     console.log(`\n1. Time to first image, chest CT, median of ${RUNS} cold loads each`);
     for (const [name, values] of Object.entries(samples)) {
-      console.log(`   ${name.padEnd(18)} median ${median(values).toFixed(0).padStart(5)} ms   runs: ${values.map(v => v.toFixed(0)).join(', ')}`);
+      const fastest = Math.min(...values);
+      console.log(
+        `   ${name.padEnd(16)} median ${median(values).toFixed(0).padStart(5)} ms   fastest ${fastest.toFixed(0).padStart(5)} ms   runs: ${values.map(v => v.toFixed(0)).join(', ')}`,
+      );
     }
     const ratio = teaching / basic;
-    console.log(`   ratio teaching / basic: ${ratio.toFixed(3)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
+    const fastestRatio = Math.min(...samples.teaching) / Math.min(...samples['host basic mode']);
+    console.log(`   ratio teaching / basic, medians: ${ratio.toFixed(3)} (target ≤ ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`);
+    console.log(`   ratio teaching / basic, fastest runs: ${fastestRatio.toFixed(3)}`);
   } finally {
     await browser.close();
     await server.stop();
@@ -42,10 +54,16 @@ async function benchTimeToFirstImage(): Promise<void> {
 }
 
 function benchBundleSizes(): void {
-  console.log('\n2. Runtime bundles (with the chunks each imports), gzip -9');
-  for (const bundle of bundleSizes(bundleDir)) {
-    const target = bundle.name === 'extension.js' ? ` (target ≤ ${EXTENSION_GZIP_TARGET / 1024} KB) ${bundle.gzipBytes <= EXTENSION_GZIP_TARGET ? 'OK' : 'OVER TARGET'}` : '';
-    console.log(`   ${bundle.name.padEnd(14)} ${(bundle.bytes / 1024).toFixed(1).padStart(7)} KB raw ${(bundle.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzip${target}`);
+  console.log('\n2. Runtime bundles, gzip -9 (each entry with every chunk it may load)');
+  for (const entry of ['extension.js', 'mode.js']) {
+    const bundle = bundleSize(bundleDir, entry);
+    const target =
+      entry === 'extension.js'
+        ? ` (target ≤ ${EXTENSION_GZIP_TARGET / 1024} KB) ${bundle.gzipBytes <= EXTENSION_GZIP_TARGET ? 'OK' : 'OVER TARGET'}`
+        : '';
+    console.log(
+      `   ${entry.padEnd(13)} ${(bundle.bytes / 1024).toFixed(1).padStart(6)} KB raw ${(bundle.gzipBytes / 1024).toFixed(1).padStart(6)} KB gzip${target}   [${bundle.files.join(', ')}]`,
+    );
   }
 }
 

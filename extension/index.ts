@@ -1,11 +1,9 @@
-import { createElement } from 'react';
 import { isLanguage, MESSAGES } from '../src/core/i18n';
 import { hostViewerAnnotations } from './host/viewerAnnotations';
 import type { ExtensionParams, ServicesManager } from './host/ohifTypes';
 import { EXTENSION_ID, PANEL_NAME, TEACHING_SERVICE } from './id';
 import { reactIsland } from './panel/reactIsland';
 import { ensurePanelStyles } from './panel/styles';
-import { TeachingPanel } from './panel/TeachingPanel';
 import { browserLanguageStore } from './service/browserLanguageStore';
 import { TeachingService } from './service/TeachingService';
 
@@ -43,7 +41,10 @@ const extension = {
         iconName: 'clipboard',
         iconLabel: MESSAGES[language]['panel.title'],
         label: `${MESSAGES['zh-CN']['panel.title']} / ${MESSAGES.en['panel.title']}`,
-        component: reactIsland(() => createElement(TeachingPanel, { service }), 'ohif-teaching-host'),
+        component: reactIsland(
+          () => import('./panel/mountTeachingPanel').then(({ mountTeachingPanel }) => container => mountTeachingPanel(container, service)),
+          'ohif-teaching-host',
+        ),
       },
     ];
   },

@@ -4,35 +4,44 @@ import { describe, expect, it } from 'vitest';
 import { bundleDir } from '../../../src/server/viewerAssets';
 
 // Needs the built bundles (`npm test` builds before it runs the suites).
-const files = readdirSync(bundleDir, { recursive: true, encoding: 'utf8' })
-  .filter(name => name.endsWith('.js'))
-  .map(name => ({ name, code: readFileSync(path.join(bundleDir, name), 'utf8') }));
+const files = new Map(
+  readdirSync(bundleDir)
+    .filter(name => name.endsWith('.js'))
+    .map(name => [name, readFileSync(path.join(bundleDir, name), 'utf8')]),
+);
+const code = (name: string) => files.get(name) ?? '';
 
-/** Module specifiers of static and dynamic imports in a minified ES module. */
-function importSpecifiers(code: string): string[] {
-  return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)].map(match => match[1]!);
-}
+// Minified output quotes with ', " or `.
+const staticImports = (source: string) => [...source.matchAll(/\bfrom\s*["'`]([^"'`]+)["'`]/g)].map(match => match[1]);
+const dynamicImports = (source: string) => [...source.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map(match => match[1]);
+const mentionsReact1831 = (source: string) => /version\s*=\s*["'`]18\.3\.1["'`]/.test(source);
 
 describe('runtime bundles', () => {
-  it('are the extension and the mode, plus shared chunks', () => {
-    expect(files.map(file => file.name)).toEqual(expect.arrayContaining(['extension.js', 'mode.js']));
+  const panelChunks = [...files.keys()].filter(name => name.startsWith('extension-'));
+
+  it('are the extension, the mode and the panel chunk the extension loads on demand', () => {
+    expect([...files.keys()].filter(name => !name.startsWith('extension-')).sort()).toEqual(['extension.js', 'mode.js']);
+    expect(panelChunks).toHaveLength(1);
+    expect(dynamicImports(code('extension.js'))).toEqual([`./${panelChunks[0]}`]);
   });
 
-  it('import nothing but their own chunks, so the host cornerstone and nothing else is used at runtime', () => {
-    for (const file of files) {
-      for (const specifier of importSpecifiers(file.code)) expect(specifier, file.name).toMatch(/^\.\.?\//);
-    }
+  it('need nothing else to start: no static imports in the extension or the mode', () => {
+    expect(staticImports(code('extension.js'))).toEqual([]);
+    expect(staticImports(code('mode.js'))).toEqual([]);
+    expect(dynamicImports(code('mode.js'))).toEqual([]);
   });
 
-  it('carry no copy of cornerstone or vtk', () => {
-    for (const file of files) {
-      expect(file.code, file.name).not.toMatch(/@cornerstonejs|vtk\.js|RenderingEngine/);
-    }
+  it('let the panel chunk take shared code from the extension module itself, not from a copy', () => {
+    expect(staticImports(code(panelChunks[0]!))).toEqual(['./extension.js']);
   });
 
-  it("bundle React 18.3.1, the host's version, for the panel's own root", () => {
-    const extension = files.find(file => file.name === 'extension.js')!;
-    expect(extension.code).toContain('"18.3.1"');
-    expect(extension.code).not.toMatch(/process\.env\.NODE_ENV/);
+  it('carry no copy of cornerstone or vtk, so annotations stay in the host instances', () => {
+    for (const [name, source] of files) expect(/@cornerstonejs|vtk\.js|RenderingEngine/.test(source), name).toBe(false);
+  });
+
+  it("bundle React 18.3.1, the host's version, for the panel's own root, and not in the start-up code", () => {
+    expect(mentionsReact1831(code(panelChunks[0]!))).toBe(true);
+    expect(mentionsReact1831(code('extension.js'))).toBe(false);
+    for (const [name, source] of files) expect(source.includes('process.env.NODE_ENV'), name).toBe(false);
   });
 });

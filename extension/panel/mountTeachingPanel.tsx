@@ -1,0 +1,10 @@
+import { createRoot } from 'react-dom/client';
+import type { TeachingService } from '../service/TeachingService';
+import { TeachingPanel } from './TeachingPanel';
+
+/** Renders the teaching panel in its own React root inside `container`; returns how to take it down. */
+export function mountTeachingPanel(container: HTMLElement, service: TeachingService): () => void {
+  const root = createRoot(container);
+  root.render(<TeachingPanel service={service} />);
+  return () => root.unmount();
+}

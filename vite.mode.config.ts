@@ -1,0 +1,3 @@
+import { bundleConfig } from './vite.config.ts';
+
+export default bundleConfig('mode');
