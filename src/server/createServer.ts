@@ -17,6 +17,8 @@ export interface CreatedServer {
 export async function createServer(config: ServerConfig, options: { logger?: boolean } = {}): Promise<CreatedServer> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // A viewer fetches hundreds of frames per study; the log keeps what an operator acts on.
+    disableRequestLogging: true,
     // STOW-RS uploads of whole studies are large; the DICOMweb plugin sets its own, tighter rules per route.
     bodyLimit: 1024 * 1024 * 1024,
   });
