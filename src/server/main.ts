@@ -4,7 +4,7 @@ import { probePacs } from './pacsProxy';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const { app } = await createServer(config, { logger: true });
+  const app = await createServer(config, { logger: true });
   if (config.pacsUrl) {
     const problem = await probePacs(config.pacsUrl);
     if (problem) app.log.warn(`PACS_URL ${config.pacsUrl} is not answering (${problem}); the viewer will show an error until it does.`);
