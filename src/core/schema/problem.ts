@@ -1,0 +1,17 @@
+import type { LocalizedText } from './common';
+
+/** Why something was refused, in words for the person who tried it. */
+export interface Problem {
+  /** Stable, for programs and tests. */
+  code: string;
+  message: LocalizedText;
+}
+
+export function problem(code: string, zh: string, en: string): Problem {
+  return { code, message: { zh, en } };
+}
+
+/** A label as "中文 / English", for messages that quote a rubric's own labels. */
+export function bothLabels(label: LocalizedText): string {
+  return label.zh === label.en ? label.zh : `${label.zh} / ${label.en}`;
+}

@@ -1,0 +1,40 @@
+import type { ReportSheet, StageForm } from '../rubric/rubricSchema';
+import type { TrainingYear } from '../schema/common';
+import { emptyWork } from './stageWork';
+import { SESSION_SCHEMA_VERSION, type Schedule, type StageRecords, type TeachingSession } from './session';
+import type { TeachingCase } from './teachingCase';
+
+export interface NewSession {
+  id: string;
+  teachingCase: Pick<TeachingCase, 'id' | 'realTime'>;
+  resident: { id: string; trainingYear: TrainingYear };
+  tutorId: string;
+  stageForm: StageForm;
+  reportSheet: ReportSheet;
+  schedule: Schedule;
+  createdAt: string;
+}
+
+/** A scheduled session with every stage an empty draft and the clock not started. */
+export function createSession(input: NewSession): TeachingSession {
+  const work = emptyWork();
+  const stages = Object.fromEntries(
+    (Object.keys(work) as Array<keyof typeof work>).map(stage => [stage, { status: 'draft', work: work[stage] }]),
+  ) as StageRecords;
+  return {
+    schemaVersion: SESSION_SCHEMA_VERSION,
+    id: input.id,
+    caseId: input.teachingCase.id,
+    residentId: input.resident.id,
+    residentTrainingYear: input.resident.trainingYear,
+    tutorId: input.tutorId,
+    stageForm: structuredClone(input.stageForm),
+    reportSheet: structuredClone(input.reportSheet),
+    realTime: input.teachingCase.realTime,
+    schedule: input.schedule,
+    timer: { intervals: [] },
+    stages,
+    amendments: [],
+    createdAt: input.createdAt,
+  };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { reportSheet, stageForm, STAGES, type StageId } from '../rubric/rubricSchema';
+import { identifier, timestamp, trainingYear } from '../schema/common';
+import { stageEvaluation } from './evaluation';
+import { stageWorkSchemas } from './stageWork';
+
+export const SESSION_SCHEMA_VERSION = 1;
+
+export const STAGE_STATUSES = ['draft', 'submitted', 'evaluated'] as const;
+export const stageStatus = z.enum(STAGE_STATUSES);
+export type StageStatus = z.infer<typeof stageStatus>;
+
+function stageRecord<T extends z.ZodType>(work: T) {
+  return z.object({
+    status: stageStatus,
+    work,
+    submittedAt: timestamp.optional(),
+    evaluation: stageEvaluation.optional(),
+  });
+}
+
+export const stageRecords = z.object({
+  '4.1': stageRecord(stageWorkSchemas['4.1']),
+  '4.2': stageRecord(stageWorkSchemas['4.2']),
+  '4.3': stageRecord(stageWorkSchemas['4.3']),
+  '4.4': stageRecord(stageWorkSchemas['4.4']),
+  '4.5': stageRecord(stageWorkSchemas['4.5']),
+});
+export type StageRecords = z.infer<typeof stageRecords>;
+export type StageRecord<S extends StageId = StageId> = StageRecords[S];
+
+/** When and where the session is planned (guide 3.2: place, time and disease told in advance). */
+export const schedule = z.object({
+  plannedAt: timestamp,
+  place: z.string(),
+  /** When the resident was told; the guide asks for advance notice. */
+  residentNotifiedAt: timestamp.optional(),
+});
+export type Schedule = z.infer<typeof schedule>;
+
+/** The session clock: running intervals; the session's length is their sum. */
+export const timer = z.object({
+  intervals: z.array(z.object({ start: timestamp, end: timestamp.optional() })),
+  endedAt: timestamp.optional(),
+});
+export type Timer = z.infer<typeof timer>;
+
+/** What was signed: kept as it was, however the session is amended later. */
+export const signOff = z.object({
+  at: timestamp,
+  by: identifier,
+  stages: stageRecords,
+});
+export type SignOff = z.infer<typeof signOff>;
+
+export const change = z.object({
+  /** Where in the session, e.g. ["stages", "4.3", "evaluation", "scores", "signs"]. */
+  path: z.array(z.string()),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type Change = z.infer<typeof change>;
+
+export const amendment = z.object({
+  id: identifier,
+  at: timestamp,
+  by: identifier,
+  reason: z.string().trim().min(1, 'an amendment needs a reason'),
+  changes: z.array(change),
+});
+export type Amendment = z.infer<typeof amendment>;
+
+/** One teaching session: one tutor, one resident, one case, five stages. */
+export const teachingSession = z.object({
+  schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
+  id: identifier,
+  caseId: identifier,
+  residentId: identifier,
+  /** The resident's year when the session took place; it is scored against that year. */
+  residentTrainingYear: trainingYear,
+  tutorId: identifier,
+  /** Copies of the rubrics it is scored on, so later edits to a department's rubrics leave it as it was. */
+  stageForm,
+  reportSheet,
+  /** Whether stage 4.2 uses the real-time criteria (copied from the case). */
+  realTime: z.boolean(),
+  schedule,
+  timer,
+  stages: stageRecords,
+  signOff: signOff.optional(),
+  amendments: z.array(amendment),
+  createdAt: timestamp,
+});
+export type TeachingSession = z.infer<typeof teachingSession>;
+
+export { STAGES };
