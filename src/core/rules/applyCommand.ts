@@ -1,0 +1,93 @@
+import { problem } from '../schema/problem';
+import type { Actor } from '../session/people';
+import type { TeachingSession } from '../session/session';
+import { diffChanges } from './changes';
+import { amend } from './handlers/amend';
+import { runClock } from './handlers/clock';
+import type { CommandContext, HandlerResult } from './handlers/context';
+import { evaluateReport, evaluateStage, returnStage } from './handlers/evaluation';
+import { reschedule } from './handlers/schedule';
+import { signOff } from './handlers/signOff';
+import { saveWork, submitStage } from './handlers/work';
+import { accept, refuse, type Outcome } from './outcome';
+import { maySeeSession } from './permissions';
+import { refusals } from './refusals';
+import { sessionCommand, type SessionCommand } from './sessionCommand';
+import { EVENT_SCHEMA_VERSION, type SessionEvent } from './sessionEvent';
+
+export interface Applied {
+  session: TeachingSession;
+  event: SessionEvent;
+}
+
+function dispatch(context: CommandContext, command: SessionCommand): HandlerResult {
+  switch (command.type) {
+    case 'saveWork':
+      return saveWork(context, command.stage, command.work);
+    case 'submitStage':
+      return submitStage(context, command.stage);
+    case 'returnStage':
+      return returnStage(context, command.stage, command.reason);
+    case 'evaluateStage':
+      return evaluateStage(context, command.stage, command.evaluation);
+    case 'evaluateReport':
+      return evaluateReport(context, command.evaluation);
+    case 'startClock':
+    case 'pauseClock':
+    case 'resumeClock':
+    case 'endClock':
+      return runClock(context, command.type);
+    case 'reschedule':
+      return reschedule(context, command.schedule);
+    case 'signOff':
+      return signOff(context);
+    case 'amend':
+      return amend(context, command, `amendment-${context.session.amendments.length + 1}`);
+  }
+}
+
+/**
+ * Applies what `actor` asks to `session` at time `at`, if the rules allow it: the new session and
+ * the event that records the change (number `seq` in the session's history). Refusals come with a
+ * message for the person; nothing is changed then.
+ */
+export function applyCommand(session: TeachingSession, input: unknown, actor: Actor, at: string, seq: number): Outcome<Applied> {
+  const parsed = sessionCommand.safeParse(input);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map(issue => `${issue.path.join('.') || '(command)'}: ${issue.message}`).join('; ');
+    return refuse(problem('input.invalidCommand', `无法识别的操作：${details}`, `Not a valid action: ${details}`));
+  }
+  const command = parsed.data;
+  if (!maySeeSession(actor, session)) return refuse(refusals.notYourSession());
+  if (session.signOff && command.type !== 'amend') return refuse(refusals.signedOff());
+
+  const result = dispatch({ session, actor, at }, command);
+  if (!result.ok) return result;
+  const reason = command.type === 'returnStage' || command.type === 'amend' ? command.reason.trim() : undefined;
+  return accept({
+    session: result.value,
+    event: {
+      schemaVersion: EVENT_SCHEMA_VERSION,
+      sessionId: session.id,
+      seq,
+      at,
+      actor,
+      type: command.type,
+      ...(reason ? { reason } : {}),
+      changes: diffChanges(session, result.value),
+    },
+  });
+}
+
+/** The first event of every session's history: it was created, as it was. */
+export function sessionCreatedEvent(session: TeachingSession, actor: Actor, at: string): SessionEvent {
+  return {
+    schemaVersion: EVENT_SCHEMA_VERSION,
+    sessionId: session.id,
+    seq: 1,
+    at,
+    actor,
+    type: 'createSession',
+    changes: [{ path: [], before: undefined, after: session }],
+  };
+}

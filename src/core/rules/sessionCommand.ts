@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { stageId } from '../rubric/rubricSchema';
+import { criterionScore, sheetScores } from '../session/evaluation';
+import { schedule } from '../session/session';
+import { identifier } from '../schema/common';
+
+const notes = { remark: z.string(), feedback: z.string(), guidance: z.string() };
+
+/** The tutor's evaluation of a criteria-scored stage (4.1–4.4), as entered. */
+export const criteriaEvaluationInput = z.object({
+  scores: z.record(identifier, criterionScore),
+  criterionRemarks: z.record(identifier, z.string()),
+  ...notes,
+});
+export type CriteriaEvaluationInput = z.infer<typeof criteriaEvaluationInput>;
+
+/** The tutor's evaluation of stage 4.5: the report quality sheet and the notes. */
+export const reportEvaluationInput = z.object({ sheet: sheetScores, ...notes });
+export type ReportEvaluationInput = z.infer<typeof reportEvaluationInput>;
+
+/**
+ * Everything anyone can do to a session. Each is checked against who is doing it and the session's
+ * state by `applyCommand`; the same schema validates requests at the HTTP edge.
+ */
+export const sessionCommand = z.discriminatedUnion('type', [
+  /** Resident: replace the work of a stage still in draft (validated against that stage's schema). */
+  z.object({ type: z.literal('saveWork'), stage: stageId, work: z.unknown() }),
+  z.object({ type: z.literal('submitStage'), stage: stageId }),
+  /** Tutor: send a submitted stage back to the resident for revision. */
+  z.object({ type: z.literal('returnStage'), stage: stageId, reason: z.string() }),
+  z.object({ type: z.literal('evaluateStage'), stage: stageId, evaluation: criteriaEvaluationInput }),
+  z.object({ type: z.literal('evaluateReport'), evaluation: reportEvaluationInput }),
+  z.object({ type: z.literal('startClock') }),
+  z.object({ type: z.literal('pauseClock') }),
+  z.object({ type: z.literal('resumeClock') }),
+  z.object({ type: z.literal('endClock') }),
+  z.object({ type: z.literal('reschedule'), schedule }),
+  z.object({ type: z.literal('signOff') }),
+  /** Tutor, after sign-off: change an evaluation, saying why; the signed original stays. */
+  z.object({
+    type: z.literal('amend'),
+    reason: z.string(),
+    amendment: z.discriminatedUnion('target', [
+      z.object({ target: z.literal('stage'), stage: stageId, evaluation: criteriaEvaluationInput }),
+      z.object({ target: z.literal('report'), evaluation: reportEvaluationInput }),
+    ]),
+  }),
+]);
+export type SessionCommand = z.infer<typeof sessionCommand>;
+export type SessionCommandType = SessionCommand['type'];

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { actor } from '../session/people';
+import { change } from '../session/session';
+import { identifier, timestamp } from '../schema/common';
+
+export const EVENT_SCHEMA_VERSION = 1;
+
+/**
+ * One change to a session: who, when, what they did, and every value it changed (before → after).
+ * A session's events, in order, rebuild it exactly (see `replaySession`).
+ */
+export const sessionEvent = z.object({
+  schemaVersion: z.literal(EVENT_SCHEMA_VERSION),
+  sessionId: identifier,
+  /** 1 for the event that created the session, then one more per change. */
+  seq: z.number().int().positive(),
+  at: timestamp,
+  actor,
+  type: z.string().min(1),
+  reason: z.string().optional(),
+  changes: z.array(change),
+});
+export type SessionEvent = z.infer<typeof sessionEvent>;
