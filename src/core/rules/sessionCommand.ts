@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { stageId } from '../rubric/rubricSchema';
-import { criterionScore, sheetScores } from '../session/evaluation';
+import { sheetScores } from '../session/evaluation';
 import { schedule } from '../session/session';
 import { identifier } from '../schema/common';
 
 const notes = { remark: z.string(), feedback: z.string(), guidance: z.string() };
 
+// Scores are only checked for type here: whether one lies within its criterion's range and step is
+// a rule about the session's rubric, and `applyCommand` says so in the rubric's own words.
+const enteredScore = z.union([z.number(), identifier]);
+
 /** The tutor's evaluation of a criteria-scored stage (4.1–4.4), as entered. */
 export const criteriaEvaluationInput = z.object({
-  scores: z.record(identifier, criterionScore),
+  scores: z.record(identifier, enteredScore),
   criterionRemarks: z.record(identifier, z.string()),
   ...notes,
 });
 export type CriteriaEvaluationInput = z.infer<typeof criteriaEvaluationInput>;
 
 /** The tutor's evaluation of stage 4.5: the report quality sheet and the notes. */
-export const reportEvaluationInput = z.object({ sheet: sheetScores, ...notes });
+export const reportEvaluationInput = z.object({ sheet: sheetScores.extend({ items: z.record(identifier, z.number()) }), ...notes });
 export type ReportEvaluationInput = z.infer<typeof reportEvaluationInput>;
 
 /**
