@@ -1,0 +1,19 @@
+import type { RatingBand } from './rubricSchema';
+
+/**
+ * The overall rating (报告整体评价) the published sheets print: 优秀 / 良好 / 基本合格 / 不合格.
+ *
+ * Departments that use the sheet map totals to five ranges, ≥90 / 80–89 / 70–79 / 60–69 / <60,
+ * but the sheet has only four names. ≥90 and 80–89 keep their own names; 70–79 and 60–69 both sit
+ * between "good" and the pass mark of 60 used throughout Chinese assessment, so both become
+ * 基本合格; below 60 is 不合格. A department that wants a fifth band adds it to its own sheet.
+ *
+ * Sheets take a copy, never this array itself: a copy of a rubric set (structuredClone keeps shared
+ * objects shared) must let a department change one sheet's bands without changing the others'.
+ */
+export const DEFAULT_RATING_BANDS: RatingBand[] = [
+  { id: 'excellent', label: { zh: '优秀', en: 'Excellent' }, min: 90 },
+  { id: 'good', label: { zh: '良好', en: 'Good' }, min: 80 },
+  { id: 'basically-acceptable', label: { zh: '基本合格', en: 'Basically acceptable' }, min: 60 },
+  { id: 'unacceptable', label: { zh: '不合格', en: 'Unacceptable' }, min: 0 },
+];

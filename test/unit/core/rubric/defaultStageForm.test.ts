@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STAGE_FORM } from '../../../../src/core/rubric/defaultStageForm';
+import { criterionMax, stageForm, STAGES, type Criterion } from '../../../../src/core/rubric/rubricSchema';
+
+const total = (criteria: Criterion[]) => criteria.reduce((sum, criterion) => sum + criterionMax(criterion), 0);
+
+describe('the default stage form', () => {
+  it('parses under the stage form schema unchanged', () => {
+    expect(stageForm.parse(DEFAULT_STAGE_FORM)).toEqual(DEFAULT_STAGE_FORM);
+  });
+
+  it('has the stages 4.1–4.5 in order, titled as in the guide', () => {
+    expect(DEFAULT_STAGE_FORM.stages.map(stage => stage.stage)).toEqual([...STAGES]);
+    expect(DEFAULT_STAGE_FORM.stages.map(stage => stage.title.zh)).toEqual([
+      '临床信息提取与分析',
+      '影像技术执行与分析',
+      '影像征象提取与分析',
+      '临床思维与影像诊断',
+      '影像诊断报告的书写与评价',
+    ]);
+  });
+
+  it('scores 4.1–4.4 on 20 points of criteria each, in half-point steps', () => {
+    expect(DEFAULT_STAGE_FORM.step).toBe(0.5);
+    for (const stage of DEFAULT_STAGE_FORM.stages.slice(0, 4)) {
+      expect(stage.scoring, stage.stage).toBe('criteria');
+      if (stage.scoring !== 'criteria') continue;
+      expect(stage.total).toBe(20);
+      expect(total(stage.criteria), stage.stage).toBe(20);
+      if (stage.realTimeCriteria) expect(total(stage.realTimeCriteria), stage.stage).toBe(20);
+    }
+  });
+
+  it('scores 4.5 on the report sheet', () => {
+    expect(DEFAULT_STAGE_FORM.stages[4]).toMatchObject({ stage: '4.5', scoring: 'reportSheet' });
+  });
+
+  it('gives stage 4.2 real-time criteria and makes it carry image quality, which the report sheet lacks', () => {
+    const technique = DEFAULT_STAGE_FORM.stages[1]!;
+    if (technique.scoring !== 'criteria') throw new Error('4.2 is scored on criteria');
+    expect(technique.criteria.map(criterion => criterion.id)).toContain('image-quality');
+    expect(technique.realTimeCriteria?.map(criterion => criterion.id)).toContain('standard-protocol');
+    expect(DEFAULT_STAGE_FORM.stages.filter(stage => stage.scoring === 'criteria' && stage.realTimeCriteria).map(stage => stage.stage)).toEqual(['4.2']);
+  });
+
+  it('describes every criterion in both languages', () => {
+    for (const stage of DEFAULT_STAGE_FORM.stages) {
+      if (stage.scoring !== 'criteria') continue;
+      for (const criterion of [...stage.criteria, ...(stage.realTimeCriteria ?? [])]) {
+        expect(criterion.description?.zh, criterion.id).toBeTruthy();
+        expect(criterion.description?.en, criterion.id).toBeTruthy();
+      }
+    }
+  });
+});
