@@ -20,8 +20,8 @@ export function checkCriterionScore(criterion: Criterion, score: CriterionScore,
   const nameEn = `"${criterion.label.en}"`;
   if (criterion.kind === 'levels') {
     if (typeof score === 'string' && criterion.levels.some(level => level.id === score)) return undefined;
-    const choices = criterion.levels.map(level => bothLabels(level.label)).join('、');
-    return problem('score.unknownLevel', `${name}须从以下等级中选择：${choices}`, `${nameEn} takes one of its levels: ${choices}`);
+    const choices = criterion.levels.map(level => bothLabels(level.label));
+    return problem('score.unknownLevel', `${name}须从以下等级中选择：${choices.join('、')}`, `${nameEn} takes one of its levels: ${choices.join(', ')}`);
   }
   if (typeof score !== 'number') return problem('score.notNumber', `${name}的分数必须是数字`, `The score of ${nameEn} must be a number`);
   return checkPoints(score, criterionMax(criterion), step, name, nameEn);
