@@ -110,8 +110,8 @@ export const DEFAULT_STAGE_FORM: StageForm = {
           id: 'image-quality',
           label: { zh: '评价影像检查质量及伪影', en: 'Rates image quality and artefacts' },
           description: {
-            zh: '评价影像检查质量，识别伪影及其对诊断的影响。报告评分表不含图像质量，故在本环节评分。',
-            en: 'Rates the image quality and recognises artefacts and their effect on diagnosis. The report sheet has no image-quality item, so this stage scores it.',
+            zh: '评价影像检查质量，识别伪影及其对诊断的影响。通用报告评分表不含图像质量，故在本环节评分。',
+            en: 'Rates the image quality and recognises artefacts and their effect on diagnosis. The general report sheet has no image-quality item, so this stage scores it.',
           },
           max: 4,
         },
