@@ -1,11 +1,12 @@
 import { DEFAULT_STAGE_FORM } from './defaultStageForm';
 import { GENERAL_REPORT_SHEET, GENERAL_REPORT_SHEET_ID } from './generalReportSheet';
 import { NUCLEAR_MEDICINE_REPORT_SHEET } from './nuclearMedicineReportSheet';
-import type { ReportSheet, RubricSet } from './rubricSchema';
+import { RUBRIC_SET_SCHEMA_VERSION, type ReportSheet, type RubricSet } from './rubricSchema';
 import { ULTRASOUND_REPORT_SHEET } from './ultrasoundReportSheet';
 
 /** What a department teaches with until it defines its own rubrics. */
 export const DEFAULT_RUBRIC_SET: RubricSet = {
+  schemaVersion: RUBRIC_SET_SCHEMA_VERSION,
   stageForm: DEFAULT_STAGE_FORM,
   reportSheets: [GENERAL_REPORT_SHEET, ULTRASOUND_REPORT_SHEET, NUCLEAR_MEDICINE_REPORT_SHEET],
 };

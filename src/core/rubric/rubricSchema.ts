@@ -100,8 +100,11 @@ export const reportSheet = z.object({
 });
 export type ReportSheet = z.infer<typeof reportSheet>;
 
+export const RUBRIC_SET_SCHEMA_VERSION = 1;
+
 /** What a department teaches with: one stage form and its report sheets. */
 export const rubricSet = z.object({
+  schemaVersion: z.literal(RUBRIC_SET_SCHEMA_VERSION),
   stageForm,
   reportSheets: z.array(reportSheet).min(1, 'a rubric set needs at least one report sheet'),
 });

@@ -73,7 +73,7 @@ describe('readSession', () => {
     const result = readSession(damaged);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problem.code).toBe('session.invalid');
+      expect(result.problem.code).toBe('record.invalid');
       expect(result.problem.message.en).toContain('tutorId');
       expect(result.problem.message.en).toContain('stages.4.2.status');
     }
