@@ -1,0 +1,94 @@
+import type { Language } from '../i18n';
+import { evaluatedStageResult, stageMax } from '../progress/stageScores';
+import { chinaDate, chinaDateTime } from '../progress/chinaCalendar';
+import { sessionDate, sessionMinutes } from '../progress/sessionTime';
+import { STAGES, type ReportSheet } from '../rubric/rubricSchema';
+import { sheetResult } from '../scoring/sheetResult';
+import { csvDocument, csvLine } from './csvEncoding';
+import { EXPORT_LABELS } from './exportLabels';
+import { fillLabel, inLanguage } from './localized';
+import type { SessionExportInput } from './sessionExportInput';
+
+/**
+ * The columns of a session CSV. Given a report sheet, one column per section of it follows the
+ * report score, for sessions scored on that sheet; pass the same sheet to `sessionCsvCells`.
+ */
+export function sessionCsvHeaderCells(sheet: ReportSheet | undefined, language: Language): string[] {
+  const { csv, stageName } = EXPORT_LABELS[language];
+  return [
+    csv.sessionId,
+    csv.date,
+    csv.residentId,
+    csv.residentName,
+    csv.trainingYear,
+    csv.tutorId,
+    csv.tutorName,
+    csv.caseId,
+    csv.caseTitle,
+    csv.modality,
+    csv.minutes,
+    ...STAGES.flatMap(stage => [
+      fillLabel(csv.stageScore, { stage, name: stageName[stage] }),
+      fillLabel(csv.stageMax, { stage, name: stageName[stage] }),
+    ]),
+    csv.sheetTotal,
+    ...(sheet?.sections ?? []).map(section => fillLabel(csv.sectionSubtotal, { section: inLanguage(section.title, language), points: section.points })),
+    csv.band,
+    csv.vetoed,
+    csv.vetoes,
+    csv.mainProblems,
+    csv.signedOffAt,
+    csv.amendments,
+  ];
+}
+
+const number = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+
+/** One session's cells, unquoted, in the order of `sessionCsvHeaderCells`; blank where nothing is scored yet. */
+export function sessionCsvCells(input: SessionExportInput, sheet: ReportSheet | undefined, language: Language, now: string): string[] {
+  const { session, teachingCase } = input;
+  const labels = EXPORT_LABELS[language];
+  const report = session.stages['4.5'].evaluation;
+  const sheetScores = report?.kind === 'reportSheet' ? report.sheet : undefined;
+  const result = sheetScores && sheetResult(session.reportSheet, sheetScores);
+  const sectionsOnSheet = sheet?.id === session.reportSheet.id ? result?.sections : undefined;
+  const vetoLabels = (sheetScores?.vetoes ?? []).map(id => {
+    const veto = session.reportSheet.vetoes.find(entry => entry.id === id);
+    return veto ? inLanguage(veto.label, language) : id;
+  });
+  return [
+    session.id,
+    chinaDate(sessionDate(session)),
+    session.residentId,
+    input.resident.name,
+    String(session.residentTrainingYear),
+    session.tutorId,
+    input.tutor.name,
+    teachingCase.id,
+    teachingCase.title,
+    teachingCase.modality,
+    number(sessionMinutes(session, now)),
+    ...STAGES.flatMap(stage => [number(evaluatedStageResult(session, stage)?.score), number(stageMax(session, stage))]),
+    number(result?.total),
+    ...(sheet?.sections ?? []).map(section => number(sectionsOnSheet?.find(entry => entry.sectionId === section.id)?.score)),
+    result ? inLanguage(result.band.label, language) : '',
+    result ? labels.value[result.vetoed ? 'yes' : 'no'] : '',
+    vetoLabels.join(labels.value.listSeparator),
+    sheetScores?.mainProblems ?? '',
+    session.signOff ? chinaDateTime(session.signOff.at) : '',
+    String(session.amendments.length),
+  ];
+}
+
+export function sessionCsvHeader(sheet: ReportSheet | undefined, language: Language): string {
+  return csvLine(sessionCsvHeaderCells(sheet, language));
+}
+
+export function sessionCsvRow(input: SessionExportInput, sheet: ReportSheet | undefined, language: Language, now: string): string {
+  return csvLine(sessionCsvCells(input, sheet, language, now));
+}
+
+/** A CSV file of sessions: the header line, then one line per session. */
+export function sessionsCsv(header: string, rows: string[]): string {
+  return csvDocument([header, ...rows]);
+}
