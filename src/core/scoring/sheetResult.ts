@@ -9,7 +9,10 @@ export interface SectionResult {
 }
 
 export interface SheetResult {
-  /** Points each item earned, after deductions on a `deduct` sheet; unscored items are absent. */
+  /**
+   * Points each item earned. On an `award` sheet an item without a score is absent; on a `deduct`
+   * sheet the tutor marks only what loses points, so an item without a deduction keeps full marks.
+   */
   itemScores: Record<string, number>;
   sections: SectionResult[];
   /** The sum of the items, before any veto. */
@@ -19,7 +22,7 @@ export interface SheetResult {
   total: number;
   max: number;
   band: RatingBand;
-  /** Every item has a score, or a veto decides the total anyway. */
+  /** Every item has a score (deductions are optional), or a veto decides the total anyway. */
   complete: boolean;
 }
 
@@ -34,8 +37,8 @@ export function sheetResult(sheet: ReportSheet, scores: SheetScores): SheetResul
   const sections = sheet.sections.map(section => {
     const earned = section.items.flatMap(item => {
       const entered = scores.items[item.id];
-      if (entered === undefined) return [];
-      const value = sheet.scoring === 'deduct' ? roundScore(item.points - entered) : entered;
+      if (sheet.scoring === 'award' && entered === undefined) return [];
+      const value = sheet.scoring === 'deduct' ? roundScore(item.points - (entered ?? 0)) : entered!;
       itemScores[item.id] = value;
       return [value];
     });
@@ -44,7 +47,8 @@ export function sheetResult(sheet: ReportSheet, scores: SheetScores): SheetResul
   const itemTotal = sum(sections.map(section => section.score));
   const vetoed = scores.vetoes.length > 0;
   const total = vetoed ? 0 : itemTotal;
-  const allScored = sheet.sections.every(section => section.items.every(item => scores.items[item.id] !== undefined));
+  const allScored =
+    sheet.scoring === 'deduct' || sheet.sections.every(section => section.items.every(item => scores.items[item.id] !== undefined));
   return {
     itemScores,
     sections,

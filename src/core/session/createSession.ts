@@ -1,4 +1,5 @@
 import type { ReportSheet, StageForm } from '../rubric/rubricSchema';
+import { validateReportSheet, validateStageForm } from '../rubric/validateRubricSet';
 import type { TrainingYear } from '../schema/common';
 import { emptyWork } from './stageWork';
 import { SESSION_SCHEMA_VERSION, type Schedule, type StageRecords, type TeachingSession } from './session';
@@ -15,8 +16,13 @@ export interface NewSession {
   createdAt: string;
 }
 
-/** A scheduled session with every stage an empty draft and the clock not started. */
+/**
+ * A scheduled session with every stage an empty draft and the clock not started. The rubrics must
+ * be valid (a department's are checked when saved); scoring on broken ones would be meaningless.
+ */
 export function createSession(input: NewSession): TeachingSession {
+  const problems = [validateStageForm(input.stageForm), validateReportSheet(input.reportSheet)].flatMap(result => (result.ok ? [] : result.problems));
+  if (problems.length) throw new Error(`Cannot create session ${input.id} on invalid rubrics: ${problems.map(entry => entry.message.en).join('; ')}`);
   const work = emptyWork();
   const stages = Object.fromEntries(
     (Object.keys(work) as Array<keyof typeof work>).map(stage => [stage, { status: 'draft', work: work[stage] }]),

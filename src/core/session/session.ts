@@ -56,8 +56,10 @@ export type SignOff = z.infer<typeof signOff>;
 export const change = z.object({
   /** Where in the session, e.g. ["stages", "4.3", "evaluation", "scores", "signs"]. */
   path: z.array(z.string()),
-  before: z.unknown(),
-  after: z.unknown(),
+  // Absent where there was no value (a score given for the first time, or taken away); JSON has
+  // no undefined, so the key is simply left out.
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
 });
 export type Change = z.infer<typeof change>;
 

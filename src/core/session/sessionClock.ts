@@ -12,9 +12,12 @@ export function clockStatus(timer: Timer): ClockStatus {
   return last.end ? 'paused' : 'running';
 }
 
-/** Time on the clock, in milliseconds: the running intervals, the open one counted up to `now`. */
+/**
+ * Time on the clock, in milliseconds: the running intervals, an open one counted up to `now`, or up
+ * to the end of the session if it has ended (an imported record may not have closed it).
+ */
 export function elapsedMs(timer: Timer, now: string): number {
-  const until = Date.parse(now);
+  const until = Date.parse(timer.endedAt ?? now);
   return timer.intervals.reduce((total, interval) => {
     const end = interval.end ? Date.parse(interval.end) : until;
     return total + Math.max(0, end - Date.parse(interval.start));

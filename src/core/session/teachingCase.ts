@@ -12,8 +12,11 @@ export const referenceAnswer = z.object({
 });
 export type ReferenceAnswer = z.infer<typeof referenceAnswer>;
 
+export const CASE_SCHEMA_VERSION = 1;
+
 /** A real case prepared by a tutor beforehand for residents of a training year (guide 3.1, 3.2). */
 export const teachingCase = z.object({
+  schemaVersion: z.literal(CASE_SCHEMA_VERSION),
   id: identifier,
   title: z.string().trim().min(1, 'a case needs a title'),
   /** The study read in the session first, then any priors to compare with. */

@@ -86,23 +86,21 @@ describe('sessionFromJson: bad input', () => {
   it('names a schema version it cannot read, and only that', () => {
     expect(problemsOf(JSON.stringify({ ...exported(), schemaVersion: 2, residentId: 7 }))).toEqual([
       {
-        code: 'file.schemaVersion',
+        code: 'migration.fromTheFuture',
         message: {
-          zh: '文件的数据版本为 2，本程序只能读取版本 1 的教学活动记录',
-          en: 'The file holds schema version 2; this program reads teaching-session records of version 1',
+          zh: '教学活动记录的版本 2 比本程序支持的版本 1 更新，请先升级程序',
+          en: 'The session record is version 2, newer than the 1 this program reads; upgrade the program first',
         },
       },
     ]);
-    expect(problemsOf(JSON.stringify({ ...exported(), schemaVersion: '1' }))[0]?.code).toBe('file.schemaVersion');
+    expect(problemsOf(JSON.stringify({ ...exported(), schemaVersion: '1' }))[0]?.code).toBe('migration.noVersion');
   });
 
   it('names each missing field by where it is', () => {
     const record = exported();
     delete record.residentId;
     delete (record.stages as Record<string, Record<string, unknown>>)['4.3']!.status;
-    delete record.schemaVersion;
     expect(problemsOf(JSON.stringify(record))).toEqual([
-      { code: 'file.missing', message: { zh: '缺少“schemaVersion”', en: '"schemaVersion" is missing' } },
       { code: 'file.missing', message: { zh: '缺少“residentId”', en: '"residentId" is missing' } },
       { code: 'file.missing', message: { zh: '缺少“stages › 4.3 › status”', en: '"stages › 4.3 › status" is missing' } },
     ]);
@@ -150,10 +148,12 @@ describe('sessionFromJson: bad input', () => {
     expect(problems.some(problem => problem.message.en.startsWith('"stages › 4.1 › evaluation › scores › purpose"'))).toBe(true);
   });
 
-  it('refuses what is not a session object at all', () => {
+  it('refuses what is not a session object at all, or has no schema version', () => {
     for (const text of ['null', '[]', '42', '"session"']) {
-      expect(problemsOf(text)).toEqual([{ code: 'file.invalid_type', message: { zh: '“整个文件”应为对象', en: expect.stringMatching(/^"the whole file": /) } }]);
+      expect(problemsOf(text)).toEqual([{ code: 'migration.notRecord', message: { zh: '教学活动记录不是一个对象', en: 'The session record is not an object' } }]);
     }
+    const { schemaVersion: _none, ...unversioned } = exported();
+    expect(problemsOf(JSON.stringify(unversioned))[0]?.code).toBe('migration.noVersion');
   });
 
   it('never throws, whatever the text', () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { migrateRecord, type Migration } from '../../../../src/core/migrations/migrateRecord';
 import { readSession } from '../../../../src/core/session/readSession';
-import { SessionDriver, TUTOR } from '../../../fixtures/sessionRules';
+import { readCase, readPerson } from '../../../../src/core/session/records';
+import { fullSheet, SessionDriver, TUTOR } from '../../../fixtures/sessionRules';
 
 const kind = { zh: '示例', en: 'example' };
 
@@ -66,6 +67,32 @@ describe('readSession', () => {
     expect(readSession(JSON.parse(JSON.stringify(session)))).toEqual({ ok: true, value: session });
   });
 
+  it('reads back an amended session, whose changes have values that were absent before', () => {
+    const driver = new SessionDriver().completeAllStages().do({ type: 'signOff' }, TUTOR);
+    const sheet = fullSheet(driver.session);
+    const veto = driver.session.reportSheet.vetoes[0]!.id;
+    const remark = { ...sheet, sheet: { ...sheet.sheet, vetoes: [veto], itemRemarks: { [Object.keys(sheet.sheet.items)[0]!]: '患者信息错误' } } };
+    driver.do({ type: 'amend', reason: 'wrong patient', amendment: { target: 'report', evaluation: remark } }, TUTOR);
+    const text = JSON.stringify(driver.session);
+    expect(text).not.toContain('"before":undefined');
+    expect(readSession(JSON.parse(text))).toEqual({ ok: true, value: JSON.parse(text) });
+  });
+
+  it('refuses a record that contradicts itself, though each field is well formed', () => {
+    const tampered = JSON.parse(JSON.stringify(session));
+    tampered.stages['4.2'].evaluation = tampered.stages['4.5'].evaluation;
+    tampered.stages['4.1'].evaluation.scores['clinical-extraction'] = 99;
+    tampered.stages['4.3'].status = 'submitted';
+    const result = readSession(tampered);
+    expect(result).toMatchObject({ ok: false, problem: { code: 'session.inconsistent' } });
+    if (!result.ok) {
+      expect(result.problem.message.en).toContain('Stage 4.2 is not scored the way its rubric says');
+      expect(result.problem.message.en).toMatch(/must lie between 0 and \d+; it is 99/);
+      expect(result.problem.message.en).toContain('Stage 4.3: its status does not match');
+      expect(result.problem.message.en).toContain('signed-off session has stages that are not evaluated');
+    }
+  });
+
   it('says what is wrong with a damaged record instead of throwing', () => {
     const damaged = JSON.parse(JSON.stringify(session));
     delete damaged.tutorId;
@@ -78,5 +105,16 @@ describe('readSession', () => {
       expect(result.problem.message.en).toContain('stages.4.2.status');
     }
     expect(readSession({ ...session, schemaVersion: 2 })).toMatchObject({ ok: false, problem: { code: 'migration.fromTheFuture' } });
+  });
+});
+
+describe('cases and people', () => {
+  it('read back with their schema version and are refused without one', () => {
+    const resident = { schemaVersion: 1, role: 'resident', id: 'resident-li', name: '李娜', trainingYear: 2, active: true };
+    expect(readPerson(resident)).toEqual({ ok: true, value: resident });
+    expect(readPerson({ ...resident, trainingYear: 4 })).toMatchObject({ ok: false, problem: { code: 'record.invalid', message: { en: expect.stringContaining('training year must be 1, 2 or 3') } } });
+    const { schemaVersion: _none, ...unversioned } = resident;
+    expect(readPerson(unversioned)).toMatchObject({ ok: false, problem: { code: 'migration.noVersion' } });
+    expect(readCase({ schemaVersion: 1, id: 'c' })).toMatchObject({ ok: false, problem: { message: { zh: expect.stringContaining('病例记录有误') } } });
   });
 });

@@ -68,6 +68,7 @@ describe('who may see what', () => {
 
   it('hides the tutor’s reference answer from the resident until their session is signed off', () => {
     const teachingCase: TeachingCase = {
+      schemaVersion: 1,
       id: 'case-ct-nodule',
       title: 'RUL nodule',
       studyInstanceUIDs: ['1.2.3'],

@@ -37,7 +37,8 @@ describe('sheetResult, for any sheet and any scores', () => {
     fc.assert(
       fc.property(deduct.chain(sheet => fc.tuple(fc.constant(sheet), sheetScores(sheet, { vetoes: 'none' }))), ([sheet, scores]) => {
         const items = sheet.sections.flatMap(section => section.items);
-        const expected = sum(items.filter(item => item.id in scores.items).map(item => item.points - scores.items[item.id]!));
+        // The tutor marks only what loses points: an item without a deduction keeps full marks.
+        const expected = sum(items.map(item => item.points - (scores.items[item.id] ?? 0)));
         expect(sheetResult(sheet, scores).total).toBe(expected);
       }),
     );
@@ -53,7 +54,8 @@ describe('sheetResult, for any sheet and any scores', () => {
         });
         expect(sum(result.sections.map(section => section.score))).toBe(result.itemTotal);
         expect(result.total).toBeLessThanOrEqual(sheet.total);
-        expect(result.complete).toBe(result.vetoed || Object.keys(scores.items).length === sheet.sections.flatMap(section => section.items).length);
+        const allScored = Object.keys(scores.items).length === sheet.sections.flatMap(section => section.items).length;
+        expect(result.complete).toBe(result.vetoed || sheet.scoring === 'deduct' || allScored);
       }),
     );
   });

@@ -64,9 +64,10 @@ describe('sheetResult on a deduct sheet', () => {
     expect(result.band.id).toBe('excellent');
   });
 
-  it('counts only the items already gone through, and is incomplete until all are', () => {
+  it('keeps full marks on every item nothing was taken off, so a sheet is complete from the start', () => {
     const result = sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({ description: 10 }));
-    expect(result).toMatchObject({ itemScores: { description: 30 }, total: 30, complete: false });
+    expect(result).toMatchObject({ itemScores: { description: 30, conclusion: 18 }, total: 90, complete: true });
+    expect(sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({})).total).toBe(100);
   });
 
   it('scores 0 with a veto', () => {
