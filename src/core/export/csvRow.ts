@@ -6,7 +6,8 @@ import { STAGES, type ReportSheet } from '../rubric/rubricSchema';
 import { sheetResult } from '../scoring/sheetResult';
 import { csvDocument, csvLine } from './csvEncoding';
 import { EXPORT_LABELS } from './exportLabels';
-import { fillLabel, inLanguage } from './localized';
+import { fillPlaceholders } from '../i18n';
+import { inLanguage } from './localized';
 import type { SessionExportInput } from './sessionExportInput';
 
 /**
@@ -28,11 +29,11 @@ export function sessionCsvHeaderCells(sheet: ReportSheet | undefined, language: 
     csv.modality,
     csv.minutes,
     ...STAGES.flatMap(stage => [
-      fillLabel(csv.stageScore, { stage, name: stageName[stage] }),
-      fillLabel(csv.stageMax, { stage, name: stageName[stage] }),
+      fillPlaceholders(csv.stageScore, { stage, name: stageName[stage] }),
+      fillPlaceholders(csv.stageMax, { stage, name: stageName[stage] }),
     ]),
     csv.sheetTotal,
-    ...(sheet?.sections ?? []).map(section => fillLabel(csv.sectionSubtotal, { section: inLanguage(section.title, language), points: section.points })),
+    ...(sheet?.sections ?? []).map(section => fillPlaceholders(csv.sectionSubtotal, { section: inLanguage(section.title, language), points: section.points })),
     csv.band,
     csv.vetoed,
     csv.vetoes,

@@ -4,7 +4,7 @@ import { sessionDate, sessionMinutes } from '../progress/sessionTime';
 import type { TeachingSession } from '../session/session';
 import { againstTarget, TARGET_MINUTES } from '../session/sessionClock';
 import { EXPORT_LABELS } from './exportLabels';
-import { fillLabel } from './localized';
+import { fillPlaceholders } from '../i18n';
 import type { HeaderKey, PrintableClock, PrintableField } from './printableForm';
 import type { SessionExportInput } from './sessionExportInput';
 import { trainingYearLabel } from './trainingYearLabel';
@@ -22,7 +22,7 @@ export function printableHeader(input: SessionExportInput, language: Language, n
   const minutes =
     clock.minutes === null || clock.standing === null
       ? labels.value.notTimed
-      : fillLabel(labels.value.minutesOnClock, { minutes: clock.minutes, ...clock.target, standing: labels.value[clock.standing] });
+      : fillPlaceholders(labels.value.minutesOnClock, { minutes: clock.minutes, ...clock.target, standing: labels.value[clock.standing] });
   const values: Array<[HeaderKey, string]> = [
     ['imageNumber', patient.imageNumber ?? ''],
     ['patientName', patient.name ?? ''],

@@ -1,2 +1,2 @@
 export { MESSAGES, LANGUAGES, isLanguage, type Language, type MessageKey, type Messages } from './messages';
-export { translator, toolName, type Translate } from './translate';
+export { fillPlaceholders, translator, toolName, type Translate } from './translate';
