@@ -2,6 +2,7 @@ import type { Language } from '../i18n';
 import { chinaDateTime } from '../progress/chinaCalendar';
 import { stageId, type Criterion, type StageId } from '../rubric/rubricSchema';
 import type { Change, TeachingSession } from '../session/session';
+import { STAGE_SHORT_TITLES } from '../labels/stageLabels';
 import { EXPORT_LABELS, type ExportLabels } from './exportLabels';
 import { inLanguage } from './localized';
 import type { PrintableAmendment, PrintableChange, PrintablePerson } from './printableForm';
@@ -58,7 +59,7 @@ function readSheetChange(reader: Reader, rest: string[], field: (...names: strin
 function readEvaluationChange(reader: Reader, stage: StageId, rest: string[]): ChangeReading {
   const { session, language, labels, nameOf, plain } = reader;
   const rubric = session.stageForm.stages.find(entry => entry.stage === stage);
-  const stageTitle = `${stage} ${rubric ? inLanguage(rubric.title, language) : labels.stageName[stage]}`;
+  const stageTitle = `${stage} ${inLanguage(rubric ? rubric.title : STAGE_SHORT_TITLES[stage], language)}`;
   const field = (...names: string[]) => [stageTitle, ...names].join(FIELD_SEPARATOR);
   const [first, id] = rest;
   const criterion = criteriaOf(session, stage).find(entry => entry.id === id);

@@ -19,6 +19,7 @@ export interface PrintableForm {
   headings: ExportLabels['print'];
   header: PrintableField[];
   clock: PrintableClock;
+  preparation: PrintablePreparation;
   stageForm: { name: string; stages: PrintableStage[] };
   reportSheet: PrintableSheet;
   signOff: PrintableSignOff | null;
@@ -54,8 +55,10 @@ export interface PrintableClock {
 }
 
 export interface PrintableCriterionValues {
-  /** Points earned; for a criterion scored by levels, the chosen level's points. */
+  /** Points earned; for a criterion scored by levels, the chosen level's points; full marks when not applicable. */
   score: number | null;
+  /** Marked as not applying to this case (the form prints `headings.notApplicable` for it). */
+  notApplicable: boolean;
   /** The chosen level's label, for criteria scored by levels. */
   level: string | null;
   remark: string;
@@ -69,8 +72,12 @@ export interface PrintableCriterion extends PrintableCriterionValues {
 }
 
 export interface PrintableStageValues {
+  /** Where the stage stands, in words: draft, returned, submitted, scoring in progress, scored. */
   status: string;
+  /** What the scored criteria add up to; read it with `complete`. */
   score: number | null;
+  /** Every criterion is scored or not applicable; a partial score is not the stage's score. */
+  complete: boolean;
   remark: string;
   feedback: string;
   guidance: string;
@@ -85,12 +92,40 @@ export interface PrintableStage extends PrintableStageValues {
   scoredOn: 'criteria' | 'reportSheet';
   criteria: PrintableCriterion[];
   max: number;
+  returns: PrintableReturn[];
+  questions: PrintableQuestion[];
   asSigned?: Partial<PrintableStageValues>;
 }
 
-export interface PrintableItemValues {
-  /** Points the item earned (after the deduction on a `deduct` sheet). */
+/** One time the tutor sent the stage back, with the score it had by then (null if not yet scored). */
+export interface PrintableReturn {
+  at: string;
+  by: PrintablePerson;
+  reason: string;
+  handedInAt: string;
   score: number | null;
+  complete: boolean | null;
+}
+
+export interface PrintableQuestion {
+  question: string;
+  askedBy: PrintablePerson;
+  askedAt: string;
+  answer: string;
+  answeredBy: PrintablePerson | null;
+  answeredAt: string | null;
+}
+
+/** The guide's section 3: the case's year against the resident's, the notices, the resident's checklist. */
+export interface PrintablePreparation {
+  lines: Array<{ key: 'caseYear' | 'yearCheck' | 'patientInformed' | 'residentNotified'; label: string; value: string }>;
+  checklist: Array<{ id: string; label: string; done: boolean }>;
+}
+
+export interface PrintableItemValues {
+  /** Points the item earned (after the deduction on a `deduct` sheet); full points when not applicable. */
+  score: number | null;
+  notApplicable: boolean;
   /** Points taken off, on a `deduct` sheet; null on an `award` sheet. */
   deducted: number | null;
   remark: string;
@@ -119,7 +154,7 @@ export interface PrintableVeto {
   asSigned?: { ticked?: boolean };
 }
 
-/** One of the overall ratings printed on the sheet, the one the total falls in ticked. */
+/** One of the overall ratings printed on the sheet, the one the total falls in ticked once the sheet is complete. */
 export interface PrintableBand {
   id: string;
   label: string;
@@ -132,7 +167,9 @@ export interface PrintableSheetValues {
   vetoed: boolean | null;
   /** 0 when any veto is ticked. */
   total: number | null;
-  /** The label of the band the total falls in. */
+  /** Every item is scored or not applicable (or a veto decides); null while the sheet is untouched. */
+  complete: boolean | null;
+  /** The label of the band the total falls in; none until the sheet is complete. */
   band: string | null;
   mainProblems: string;
 }

@@ -7,7 +7,9 @@ import { EXPORT_LABELS } from './exportLabels';
 import { fillPlaceholders } from '../i18n';
 import type { HeaderKey, PrintableClock, PrintableField } from './printableForm';
 import type { SessionExportInput } from './sessionExportInput';
-import { trainingYearLabel } from './trainingYearLabel';
+import { TRAINING_YEAR_LABELS } from '../labels/peopleLabels';
+import { TARGET_STANDING_LABELS } from '../labels/clockLabels';
+import { inLanguage } from './localized';
 
 export function printableClock(session: TeachingSession, now: string): PrintableClock {
   const minutes = sessionMinutes(session, now) ?? null;
@@ -22,7 +24,7 @@ export function printableHeader(input: SessionExportInput, language: Language, n
   const minutes =
     clock.minutes === null || clock.standing === null
       ? labels.value.notTimed
-      : fillPlaceholders(labels.value.minutesOnClock, { minutes: clock.minutes, ...clock.target, standing: labels.value[clock.standing] });
+      : fillPlaceholders(labels.value.minutesOnClock, { minutes: clock.minutes, ...clock.target, standing: inLanguage(TARGET_STANDING_LABELS[clock.standing], language) });
   const values: Array<[HeaderKey, string]> = [
     ['imageNumber', patient.imageNumber ?? ''],
     ['patientName', patient.name ?? ''],
@@ -32,7 +34,7 @@ export function printableHeader(input: SessionExportInput, language: Language, n
     ['examType', patient.examType ?? teachingCase.modality],
     ['examTechnique', patient.examTechnique ?? ''],
     ['resident', input.resident.name],
-    ['trainingYear', trainingYearLabel(session.residentTrainingYear, labels)],
+    ['trainingYear', inLanguage(TRAINING_YEAR_LABELS[session.residentTrainingYear], language)],
     ['tutor', input.tutor.name],
     ['caseTitle', teachingCase.title],
     ['sessionDate', chinaDate(sessionDate(session))],

@@ -23,21 +23,24 @@ function filled(sheet: ReportSheet, record: StageRecord<'4.5'> | undefined): Fil
 
 function itemValues(sheet: ReportSheet, itemId: string, filledSheet: FilledSheet | undefined): PrintableItemValues {
   const entered = filledSheet?.evaluation.sheet.items[itemId];
+  const notApplicable = filledSheet?.evaluation.sheet.notApplicable.includes(itemId) ?? false;
   return {
     score: filledSheet?.result.itemScores[itemId] ?? null,
-    deducted: sheet.scoring === 'deduct' ? (entered ?? null) : null,
+    notApplicable,
+    deducted: sheet.scoring === 'deduct' ? (notApplicable ? 0 : (entered ?? null)) : null,
     remark: filledSheet?.evaluation.sheet.itemRemarks[itemId] ?? '',
   };
 }
 
 function sheetValues(filledSheet: FilledSheet | undefined, language: Language): PrintableSheetValues {
-  if (!filledSheet) return { itemTotal: null, vetoed: null, total: null, band: null, mainProblems: '' };
+  if (!filledSheet) return { itemTotal: null, vetoed: null, total: null, complete: null, band: null, mainProblems: '' };
   const { result, evaluation } = filledSheet;
   return {
     itemTotal: result.itemTotal,
     vetoed: result.vetoed,
     total: result.total,
-    band: inLanguage(result.band.label, language),
+    complete: result.complete,
+    band: result.band ? inLanguage(result.band.label, language) : null,
     mainProblems: evaluation.sheet.mainProblems,
   };
 }
@@ -83,7 +86,7 @@ export function printableSheet(
     }),
     bands: [...sheet.bands]
       .sort((a, b) => b.min - a.min)
-      .map(band => ({ id: band.id, label: inLanguage(band.label, language), min: band.min, chosen: current?.result.band.id === band.id })),
+      .map(band => ({ id: band.id, label: inLanguage(band.label, language), min: band.min, chosen: current?.result.band?.id === band.id })),
     ...values,
     ...asSigned(values, signed && sheetValues(signed, language)),
   };

@@ -1,20 +1,30 @@
 import type { Language } from '../i18n';
+import { STAGE_PROGRESS_LABELS } from '../labels/stageLabels';
 import { evaluatedStageResult, stageMax } from '../progress/stageScores';
 import { chinaDateTime } from '../progress/chinaCalendar';
-import { criterionMax, STAGES, type Criterion } from '../rubric/rubricSchema';
-import { criteriaFor, criterionPoints } from '../scoring/stageResult';
-import type { CriteriaEvaluation } from '../session/evaluation';
+import { criterionMax, STAGES, type Criterion, type StageId } from '../rubric/rubricSchema';
+import { criteriaFor, criterionEarned, criteriaResult, stageResult } from '../scoring/stageResult';
+import type { CriteriaEvaluation, StageEvaluation } from '../session/evaluation';
 import type { StageRecord, StageRecords, TeachingSession } from '../session/session';
+import { stageProgress } from '../session/stageProgress';
 import { asSigned } from './asSigned';
-import { EXPORT_LABELS } from './exportLabels';
 import { inLanguage } from './localized';
-import type { PrintableCriterion, PrintableCriterionValues, PrintablePerson, PrintableStage, PrintableStageValues } from './printableForm';
+import type {
+  PrintableCriterion,
+  PrintableCriterionValues,
+  PrintablePerson,
+  PrintableQuestion,
+  PrintableReturn,
+  PrintableStage,
+  PrintableStageValues,
+} from './printableForm';
 
 function criterionValues(criterion: Criterion, evaluation: CriteriaEvaluation | undefined, language: Language): PrintableCriterionValues {
   const entered = evaluation?.scores[criterion.id];
   const level = criterion.kind === 'levels' ? criterion.levels.find(entry => entry.id === entered) : undefined;
   return {
-    score: criterionPoints(criterion, entered) ?? null,
+    score: criterionEarned(criterion, evaluation) ?? null,
+    notApplicable: evaluation?.notApplicable.includes(criterion.id) ?? false,
     level: level ? inLanguage(level.label, language) : null,
     remark: evaluation?.criterionRemarks[criterion.id] ?? '',
   };
@@ -24,22 +34,50 @@ function criteriaEvaluationOf(record: StageRecord | undefined): CriteriaEvaluati
   return record?.evaluation?.kind === 'criteria' ? record.evaluation : undefined;
 }
 
-function stageValues(
-  record: StageRecord,
-  score: number | null,
-  nameOf: (id: string) => PrintablePerson,
-  language: Language,
-): PrintableStageValues {
-  const evaluation = record.evaluation;
+function stageValues(session: TeachingSession, stage: StageId, stages: StageRecords, nameOf: (id: string) => PrintablePerson, language: Language): PrintableStageValues {
+  const evaluation = stages[stage].evaluation;
+  const result = evaluatedStageResult({ ...session, stages }, stage);
   return {
-    status: EXPORT_LABELS[language].value[record.status],
-    score,
+    status: inLanguage(STAGE_PROGRESS_LABELS[stageProgress(session, stage, stages)], language),
+    score: result?.score ?? null,
+    complete: result?.complete ?? false,
     remark: evaluation?.remark ?? '',
     feedback: evaluation?.feedback ?? '',
     guidance: evaluation?.guidance ?? '',
     evaluatedBy: evaluation ? nameOf(evaluation.evaluatorId).name : null,
     evaluatedAt: evaluation ? chinaDateTime(evaluation.evaluatedAt) : null,
   };
+}
+
+/** What an evaluation kept with a return scored: on the criteria it was given, or on the sheet. */
+function earlierResult(session: TeachingSession, stage: StageId, evaluation: StageEvaluation | undefined): { score: number | null; complete: boolean | null } {
+  if (!evaluation) return { score: null, complete: null };
+  const result =
+    evaluation.kind === 'criteria'
+      ? criteriaResult(criteriaFor(session.stageForm, stage, session.realTime), evaluation)
+      : stageResult({ ...session, stages: { ...session.stages, '4.5': { ...session.stages['4.5'], evaluation } } }, '4.5');
+  return { score: result.score, complete: result.complete };
+}
+
+function printableReturns(session: TeachingSession, stage: StageId, nameOf: (id: string) => PrintablePerson): PrintableReturn[] {
+  return session.stages[stage].returns.map(entry => ({
+    at: chinaDateTime(entry.at),
+    by: nameOf(entry.by),
+    reason: entry.reason,
+    handedInAt: chinaDateTime(entry.submittedAt),
+    ...earlierResult(session, stage, entry.evaluation),
+  }));
+}
+
+function printableQuestions(session: TeachingSession, stage: StageId, nameOf: (id: string) => PrintablePerson): PrintableQuestion[] {
+  return session.stages[stage].questions.map(question => ({
+    question: question.question,
+    askedBy: nameOf(question.askedBy),
+    askedAt: chinaDateTime(question.askedAt),
+    answer: question.answer,
+    answeredBy: question.answeredBy ? nameOf(question.answeredBy) : null,
+    answeredAt: question.answeredAt ? chinaDateTime(question.answeredAt) : null,
+  }));
 }
 
 /**
@@ -57,9 +95,8 @@ export function printableStages(
     if (!rubric) return [];
     const record = session.stages[stage];
     const signedRecord = signedStages?.[stage];
-    const scoreOf = (stages: StageRecords) => evaluatedStageResult({ ...session, stages }, stage)?.score ?? null;
-    const current = stageValues(record, scoreOf(session.stages), nameOf, language);
-    const signed = signedStages && stageValues(signedStages[stage], scoreOf(signedStages), nameOf, language);
+    const current = stageValues(session, stage, session.stages, nameOf, language);
+    const signed = signedStages && stageValues(session, stage, signedStages, nameOf, language);
     const criteria = criteriaFor(session.stageForm, stage, session.realTime);
     return [
       {
@@ -72,6 +109,8 @@ export function printableStages(
           return { id: criterion.id, label: inLanguage(criterion.label, language), max: criterionMax(criterion), ...values, ...asSigned(values, signedValues) };
         }),
         max: stageMax(session, stage) ?? 0,
+        returns: printableReturns(session, stage, nameOf),
+        questions: printableQuestions(session, stage, nameOf),
         ...current,
         ...asSigned(current, signed),
       },

@@ -1,18 +1,23 @@
+import { STAGE_SHORT_TITLES } from '../labels/stageLabels';
 import type { StageForm } from './rubricSchema';
 
 /**
  * The stage evaluation form for the guide's section 4. Each of 4.1–4.4 scores what the guide asks
  * the resident to do in that stage, 20 points a stage; 4.5 is scored on the report quality sheet.
+ * Titles are the guide's headings. Criteria that a case can leave nothing to judge by may be marked
+ * not applicable: nothing was missing (4.1), no nursing procedure or nothing to improve (4.2), no
+ * tumour to stage or no prior to compare with (4.4).
  */
 export const DEFAULT_STAGE_FORM: StageForm = {
   id: 'default-stages',
-  version: 1,
+  version: 2,
   name: { zh: '影像诊断报告书写指导环节评价表', en: 'Report-writing instruction: stage evaluation form' },
   step: 0.5,
   stages: [
     {
       scoring: 'criteria',
       stage: '4.1',
+      shortTitle: { ...STAGE_SHORT_TITLES['4.1'] },
       title: { zh: '临床信息提取与分析', en: 'Clinical information: extraction and analysis' },
       total: 20,
       criteria: [
@@ -52,6 +57,7 @@ export const DEFAULT_STAGE_FORM: StageForm = {
             en: 'Where information is incomplete, contacts the patient or the referring doctor to obtain it.',
           },
           max: 3,
+          mayNotApply: true,
         },
         {
           kind: 'points',
@@ -65,6 +71,7 @@ export const DEFAULT_STAGE_FORM: StageForm = {
     {
       scoring: 'criteria',
       stage: '4.2',
+      shortTitle: { ...STAGE_SHORT_TITLES['4.2'] },
       title: { zh: '影像技术执行与分析', en: 'Imaging technique: performance and analysis' },
       total: 20,
       criteria: [
@@ -80,8 +87,8 @@ export const DEFAULT_STAGE_FORM: StageForm = {
           id: 'scan-technique',
           label: { zh: '扫描技术', en: 'Scan technique' },
           description: {
-            zh: '分析扫描方案及参数是否符合检查规范。',
-            en: 'Analyses whether the scan protocol and parameters follow the examination standard.',
+            zh: '分析扫描方案、参数及辐射剂量与防护是否符合检查规范。',
+            en: 'Analyses whether the scan protocol, the parameters, the radiation dose and the protection used follow the examination standard.',
           },
           max: 4,
         },
@@ -104,6 +111,7 @@ export const DEFAULT_STAGE_FORM: StageForm = {
             en: 'Analyses the nursing procedures of the examination (e.g. contrast injection, patient monitoring).',
           },
           max: 2,
+          mayNotApply: true,
         },
         {
           kind: 'points',
@@ -121,6 +129,7 @@ export const DEFAULT_STAGE_FORM: StageForm = {
           label: { zh: '提出改进方案', en: 'Proposes improvements' },
           description: { zh: '必要时提出改进方案。', en: 'Where needed, proposes how the examination could be improved.' },
           max: 2,
+          mayNotApply: true,
         },
         {
           kind: 'points',
@@ -193,6 +202,7 @@ export const DEFAULT_STAGE_FORM: StageForm = {
     {
       scoring: 'criteria',
       stage: '4.3',
+      shortTitle: { ...STAGE_SHORT_TITLES['4.3'] },
       title: { zh: '影像征象提取与分析', en: 'Imaging signs: extraction and analysis' },
       total: 20,
       criteria: [
@@ -255,7 +265,8 @@ export const DEFAULT_STAGE_FORM: StageForm = {
     {
       scoring: 'criteria',
       stage: '4.4',
-      title: { zh: '临床思维与影像诊断', en: 'Clinical reasoning and imaging diagnosis' },
+      shortTitle: { ...STAGE_SHORT_TITLES['4.4'] },
+      title: { zh: '依据临床分析思维，做出影像诊断', en: 'Imaging diagnosis by clinical reasoning' },
       total: 20,
       criteria: [
         {
@@ -291,6 +302,7 @@ export const DEFAULT_STAGE_FORM: StageForm = {
           label: { zh: '病变程度（如肿瘤分期）', en: 'Extent (e.g. tumour stage)' },
           description: { zh: '判断病变程度，如肿瘤分期。', en: 'States the extent of disease, such as the tumour stage.' },
           max: 3,
+          mayNotApply: true,
         },
         {
           kind: 'points',
@@ -298,6 +310,7 @@ export const DEFAULT_STAGE_FORM: StageForm = {
           label: { zh: '与以前影像检查对照', en: 'Change against previous examinations' },
           description: { zh: '与以前影像检查对照，说明病变变化。', en: 'Compares with previous examinations and states how the disease has changed.' },
           max: 2,
+          mayNotApply: true,
         },
         {
           kind: 'points',
@@ -318,6 +331,7 @@ export const DEFAULT_STAGE_FORM: StageForm = {
     {
       scoring: 'reportSheet',
       stage: '4.5',
+      shortTitle: { ...STAGE_SHORT_TITLES['4.5'] },
       title: { zh: '影像诊断报告的书写与评价', en: 'Report writing and evaluation' },
     },
   ],

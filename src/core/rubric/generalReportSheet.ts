@@ -1,4 +1,4 @@
-import { DEFAULT_RATING_BANDS } from './ratingBands';
+import { BAND_MAPPING_NOTE, DEFAULT_RATING_BANDS } from './ratingBands';
 import type { ReportSheet, VetoItem } from './rubricSchema';
 
 /** The sheet chosen for any modality no other sheet lists; rubric sets must contain a sheet with this id. */
@@ -25,10 +25,14 @@ export const GENERAL_VETOES: VetoItem[] = [
   },
 ];
 
-/** 《住院医师规范化培训影像诊断报告书写质量评价表（通用表）》, item for item as published. */
+/**
+ * 《住院医师规范化培训影像诊断报告书写质量评价表（通用表）》, item for item as published. Tumour
+ * staging and the comparison with previous examinations may be marked not applicable (no tumour,
+ * no prior) and then earn their points.
+ */
 export const GENERAL_REPORT_SHEET: ReportSheet = {
   id: GENERAL_REPORT_SHEET_ID,
-  version: 1,
+  version: 2,
   name: {
     zh: '住院医师规范化培训影像诊断报告书写质量评价表（通用表）',
     en: 'Residency training: imaging report quality assessment sheet (general)',
@@ -112,13 +116,14 @@ export const GENERAL_REPORT_SHEET: ReportSheet = {
           label: { zh: '不典型病变给出的可能诊断符合规范', en: 'Possible diagnoses of atypical lesions given according to the standard' },
           points: 4,
         },
-        { id: 'tumour-staging', label: { zh: '肿瘤分期正确', en: 'Tumour staging correct' }, points: 4 },
+        { id: 'tumour-staging', label: { zh: '肿瘤分期正确', en: 'Tumour staging correct' }, points: 4, mayNotApply: true },
         { id: 'guideline-adherence', label: { zh: '疾病诊断遵循规范或指南', en: 'Diagnosis follows standards or guidelines' }, points: 4 },
         { id: 'recommendations', label: { zh: '给临床的建议明确', en: 'Clear recommendations to the referring clinician' }, points: 4 },
         {
           id: 'prior-comparison',
           label: { zh: '与以前检查比较符合规范、准确', en: 'Comparison with previous examinations standard and accurate' },
           points: 4,
+          mayNotApply: true,
         },
       ],
     },
@@ -138,7 +143,7 @@ export const GENERAL_REPORT_SHEET: ReportSheet = {
   vetoes: GENERAL_VETOES,
   bands: structuredClone(DEFAULT_RATING_BANDS),
   source: {
-    zh: '《住院医师规范化培训影像诊断报告书写质量评价表（通用表）》（各住培基地平台公布版本），23 个条目及 8 个一票否决项照录。',
-    en: 'The published “Residency Standardised Training Imaging Diagnosis Report Writing Quality Evaluation Sheet (General)” (住院医师规范化培训影像诊断报告书写质量评价表（通用表）), its 23 items and 8 veto items as printed.',
+    zh: `《住院医师规范化培训影像诊断报告书写质量评价表（通用表）》（各住培基地平台公布版本），23 个条目及 8 个一票否决项照录。${BAND_MAPPING_NOTE.zh}`,
+    en: `The published “Residency Standardised Training Imaging Diagnosis Report Writing Quality Evaluation Sheet (General)” (住院医师规范化培训影像诊断报告书写质量评价表（通用表）), its 23 items and 8 veto items as printed. ${BAND_MAPPING_NOTE.en}`,
   },
 };

@@ -42,6 +42,8 @@ const FIELDS: Record<string, LocalizedText> = {
   version: { zh: '版本号', en: 'version' },
   name: { zh: '名称', en: 'name' },
   title: { zh: '标题', en: 'title' },
+  shortTitle: { zh: '简称', en: 'short title' },
+  mayNotApply: { zh: '可标为不适用', en: 'may-not-apply flag' },
   label: { zh: '名称', en: 'label' },
   description: { zh: '说明', en: 'description' },
   source: { zh: '来源说明', en: 'source' },

@@ -9,6 +9,12 @@ export type StageId = z.infer<typeof stageId>;
 export const level = z.object({ id: identifier, label: localizedText, points });
 export type Level = z.infer<typeof level>;
 
+/**
+ * Set on what some cases give nothing to judge (tumour staging without a tumour, comparison without
+ * a prior): the tutor may mark it not applicable, and it then earns full marks.
+ */
+const mayNotApply = z.boolean().optional();
+
 /** A criterion scored in points (0…max in steps) or by choosing one of its levels. */
 export const criterion = z.discriminatedUnion('kind', [
   z.object({
@@ -17,6 +23,7 @@ export const criterion = z.discriminatedUnion('kind', [
     label: localizedText,
     description: localizedText.optional(),
     max: points,
+    mayNotApply,
   }),
   z.object({
     kind: z.literal('levels'),
@@ -24,6 +31,7 @@ export const criterion = z.discriminatedUnion('kind', [
     label: localizedText,
     description: localizedText.optional(),
     levels: z.array(level).min(2, 'a criterion scored by levels needs at least two levels'),
+    mayNotApply,
   }),
 ]);
 export type Criterion = z.infer<typeof criterion>;
@@ -34,6 +42,8 @@ export const stageRubric = z.discriminatedUnion('scoring', [
     scoring: z.literal('criteria'),
     stage: stageId,
     title: localizedText,
+    /** The name where the title does not fit (a stepper, a column heading). */
+    shortTitle: localizedText,
     /** The stated total the criteria must add up to. */
     total: points,
     criteria: z.array(criterion).min(1, 'a stage needs at least one criterion'),
@@ -45,6 +55,7 @@ export const stageRubric = z.discriminatedUnion('scoring', [
     scoring: z.literal('reportSheet'),
     stage: stageId,
     title: localizedText,
+    shortTitle: localizedText,
   }),
 ]);
 export type StageRubric = z.infer<typeof stageRubric>;
@@ -59,7 +70,7 @@ export const stageForm = z.object({
 });
 export type StageForm = z.infer<typeof stageForm>;
 
-export const sheetItem = z.object({ id: identifier, label: localizedText, points });
+export const sheetItem = z.object({ id: identifier, label: localizedText, points, mayNotApply });
 export type SheetItem = z.infer<typeof sheetItem>;
 
 export const sheetSection = z.object({
@@ -100,7 +111,7 @@ export const reportSheet = z.object({
 });
 export type ReportSheet = z.infer<typeof reportSheet>;
 
-export const RUBRIC_SET_SCHEMA_VERSION = 1;
+export const RUBRIC_SET_SCHEMA_VERSION = 2;
 
 /** What a department teaches with: one stage form and its report sheets. */
 export const rubricSet = z.object({

@@ -12,7 +12,7 @@ const EXPECTED: Record<string, LocalizedText> = {
   boolean: { zh: '是或否', en: 'true or false' },
 };
 
-const BILINGUAL_FIELDS = new Set(['label', 'title', 'name', 'description', 'source']);
+const BILINGUAL_FIELDS = new Set(['label', 'title', 'shortTitle', 'name', 'description', 'source']);
 
 /** A value as it appears in the definition, short enough for a message. */
 function shown(value: unknown): LocalizedText {

@@ -1,5 +1,5 @@
 import { GENERAL_VETOES } from './generalReportSheet';
-import { DEFAULT_RATING_BANDS } from './ratingBands';
+import { BAND_MAPPING_NOTE, DEFAULT_RATING_BANDS } from './ratingBands';
 import type { ReportSheet } from './rubricSchema';
 import { singleItemSection } from './singleItemSection';
 
@@ -11,7 +11,7 @@ import { singleItemSection } from './singleItemSection';
  */
 export const ULTRASOUND_REPORT_SHEET: ReportSheet = {
   id: 'ultrasound',
-  version: 1,
+  version: 2,
   name: { zh: '超声报告书写教学评分表', en: 'Ultrasound report-writing teaching sheet' },
   modalities: ['US'],
   scoring: 'award',
@@ -52,7 +52,7 @@ export const ULTRASOUND_REPORT_SHEET: ReportSheet = {
         },
         { id: 'differential', label: { zh: '鉴别诊断', en: 'Differential diagnosis' }, points: 5 },
         { id: 'clinical-correlation', label: { zh: '结合临床及实验室检查', en: 'Correlation with clinical and laboratory findings' }, points: 5 },
-        { id: 'prior-comparison', label: { zh: '与既往检查比较', en: 'Comparison with previous examinations' }, points: 5 },
+        { id: 'prior-comparison', label: { zh: '与既往检查比较', en: 'Comparison with previous examinations' }, points: 5, mayNotApply: true },
         { id: 'follow-up-advice', label: { zh: '随访或进一步检查建议', en: 'Advice on follow-up or further examination' }, points: 5 },
       ],
     },
@@ -61,7 +61,7 @@ export const ULTRASOUND_REPORT_SHEET: ReportSheet = {
   vetoes: structuredClone(GENERAL_VETOES),
   bands: structuredClone(DEFAULT_RATING_BANDS),
   source: {
-    zh: '住培平台使用的超声报告书写教学评分表。原表对“一般信息”“图像质量”不分条目，各作为一个条目按该部分满分计分；否决项沿用通用表。',
-    en: 'The ultrasound report-writing teaching sheet used on residency-training platforms. The source does not itemise “General information” or “Image quality”, so each is one item worth the whole section; the veto items are those of the general sheet.',
+    zh: `住培平台使用的超声报告书写教学评分表。各部分名称及分值取自该表的摘要；“超声所见”“超声诊断”各条目的中文措辞是依据英文摘要重新拟写的，并非照录原表。原表对“一般信息”“图像质量”不分条目，各作为一个条目按该部分满分计分；否决项沿用通用表。${BAND_MAPPING_NOTE.zh}`,
+    en: `The ultrasound report-writing teaching sheet used on residency-training platforms. Its sections and points are taken from a digest of the sheet; the Chinese wording of the items under “Ultrasound findings” and “Ultrasound diagnosis” was reconstructed from an English digest, not copied from the original form. The source does not itemise “General information” or “Image quality”, so each is one item worth the whole section; the veto items are those of the general sheet. ${BAND_MAPPING_NOTE.en}`,
   },
 };

@@ -1,11 +1,13 @@
 import { problem } from '../schema/problem';
 import type { Actor } from '../session/people';
-import type { TeachingSession } from '../session/session';
+import { SESSION_SCHEMA_VERSION, type TeachingSession } from '../session/session';
 import { diffChanges } from './changes';
 import { amend } from './handlers/amend';
 import { runClock } from './handlers/clock';
 import type { CommandContext, HandlerResult } from './handlers/context';
 import { evaluateReport, evaluateStage, returnStage } from './handlers/evaluation';
+import { acceptYearMismatch, notifyResident, recordPatientInformed, savePreparation } from './handlers/preparation';
+import { answerQuestion, askQuestion, removeQuestion } from './handlers/questions';
 import { reschedule } from './handlers/schedule';
 import { signOff } from './handlers/signOff';
 import { saveWork, submitStage } from './handlers/work';
@@ -32,6 +34,12 @@ function dispatch(context: CommandContext, command: SessionCommand): HandlerResu
       return evaluateStage(context, command.stage, command.evaluation);
     case 'evaluateReport':
       return evaluateReport(context, command.evaluation);
+    case 'askQuestion':
+      return askQuestion(context, command.stage, command.questionId, command.question);
+    case 'answerQuestion':
+      return answerQuestion(context, command.stage, command.questionId, command.answer);
+    case 'removeQuestion':
+      return removeQuestion(context, command.stage, command.questionId);
     case 'startClock':
     case 'pauseClock':
     case 'resumeClock':
@@ -39,6 +47,14 @@ function dispatch(context: CommandContext, command: SessionCommand): HandlerResu
       return runClock(context, command.type);
     case 'reschedule':
       return reschedule(context, command.schedule);
+    case 'notifyResident':
+      return notifyResident(context);
+    case 'recordPatientInformed':
+      return recordPatientInformed(context, command.informedAt);
+    case 'acceptYearMismatch':
+      return acceptYearMismatch(context, command.reason);
+    case 'savePreparation':
+      return savePreparation(context, command.checklist);
     case 'signOff':
       return signOff(context);
     case 'amend':
@@ -63,11 +79,12 @@ export function applyCommand(session: TeachingSession, input: unknown, actor: Ac
 
   const result = dispatch({ session, actor, at }, command);
   if (!result.ok) return result;
-  const reason = command.type === 'returnStage' || command.type === 'amend' ? command.reason.trim() : undefined;
+  const reason = 'reason' in command ? command.reason.trim() : undefined;
   return accept({
     session: result.value,
     event: {
       schemaVersion: EVENT_SCHEMA_VERSION,
+      sessionSchemaVersion: SESSION_SCHEMA_VERSION,
       sessionId: session.id,
       seq,
       at,
@@ -83,6 +100,7 @@ export function applyCommand(session: TeachingSession, input: unknown, actor: Ac
 export function sessionCreatedEvent(session: TeachingSession, actor: Actor, at: string): SessionEvent {
   return {
     schemaVersion: EVENT_SCHEMA_VERSION,
+    sessionSchemaVersion: SESSION_SCHEMA_VERSION,
     sessionId: session.id,
     seq: 1,
     at,

@@ -10,8 +10,3 @@ export interface Problem {
 export function problem(code: string, zh: string, en: string): Problem {
   return { code, message: { zh, en } };
 }
-
-/** A label as "中文 / English", for messages that quote a rubric's own labels. */
-export function bothLabels(label: LocalizedText): string {
-  return label.zh === label.en ? label.zh : `${label.zh} / ${label.en}`;
-}

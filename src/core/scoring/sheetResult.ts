@@ -10,20 +10,24 @@ export interface SectionResult {
 
 export interface SheetResult {
   /**
-   * Points each item earned. On an `award` sheet an item without a score is absent; on a `deduct`
-   * sheet the tutor marks only what loses points, so an item without a deduction keeps full marks.
+   * Points each scored item earned: on an `award` sheet what was given, on a `deduct` sheet its
+   * points less what was taken off; an item marked not applicable earns its points. Items not
+   * scored yet are absent.
    */
   itemScores: Record<string, number>;
   sections: SectionResult[];
-  /** The sum of the items, before any veto. */
+  /** The sum of the scored items, before any veto. */
   itemTotal: number;
   vetoed: boolean;
   /** What the sheet scores: 0 when any veto is ticked, otherwise the item total. */
   total: number;
   max: number;
-  band: RatingBand;
-  /** Every item has a score (deductions are optional), or a veto decides the total anyway. */
+  /** Items neither scored nor marked not applicable, in sheet order. */
+  unscored: string[];
+  /** Every item is scored or not applicable, or a veto decides the total anyway. */
   complete: boolean;
+  /** The overall rating; none until the sheet is complete, so a partial total never reads as a verdict. */
+  band: RatingBand | null;
 }
 
 /** The band a total falls in: the one with the highest threshold at or below it. */
@@ -34,11 +38,20 @@ export function bandFor(sheet: ReportSheet, total: number): RatingBand {
 
 export function sheetResult(sheet: ReportSheet, scores: SheetScores): SheetResult {
   const itemScores: Record<string, number> = {};
+  const notApplicable = new Set(scores.notApplicable);
+  const unscored: string[] = [];
   const sections = sheet.sections.map(section => {
     const earned = section.items.flatMap(item => {
       const entered = scores.items[item.id];
-      if (sheet.scoring === 'award' && entered === undefined) return [];
-      const value = sheet.scoring === 'deduct' ? roundScore(item.points - (entered ?? 0)) : entered!;
+      if (notApplicable.has(item.id)) {
+        itemScores[item.id] = item.points;
+        return [item.points];
+      }
+      if (entered === undefined) {
+        unscored.push(item.id);
+        return [];
+      }
+      const value = sheet.scoring === 'deduct' ? roundScore(item.points - entered) : entered;
       itemScores[item.id] = value;
       return [value];
     });
@@ -47,16 +60,6 @@ export function sheetResult(sheet: ReportSheet, scores: SheetScores): SheetResul
   const itemTotal = sum(sections.map(section => section.score));
   const vetoed = scores.vetoes.length > 0;
   const total = vetoed ? 0 : itemTotal;
-  const allScored =
-    sheet.scoring === 'deduct' || sheet.sections.every(section => section.items.every(item => scores.items[item.id] !== undefined));
-  return {
-    itemScores,
-    sections,
-    itemTotal,
-    vetoed,
-    total,
-    max: sheet.total,
-    band: bandFor(sheet, total),
-    complete: vetoed || allScored,
-  };
+  const complete = vetoed || unscored.length === 0;
+  return { itemScores, sections, itemTotal, vetoed, total, max: sheet.total, unscored, complete, band: complete ? bandFor(sheet, total) : null };
 }

@@ -23,31 +23,45 @@ export function criterionPoints(criterion: Criterion, score: number | string | u
   return criterion.levels.find(level => level.id === score)?.points;
 }
 
-export interface StageResult {
-  stage: StageId;
+/** What a criterion earns: its score, its full marks when marked not applicable, nothing when unscored. */
+export function criterionEarned(criterion: Criterion, evaluation: Pick<CriteriaEvaluation, 'scores' | 'notApplicable'> | undefined): number | undefined {
+  if (evaluation?.notApplicable.includes(criterion.id)) return criterionMax(criterion);
+  return criterionPoints(criterion, evaluation?.scores[criterion.id]);
+}
+
+export interface CriteriaResult {
   score: number;
   max: number;
+  /** Criteria neither scored nor marked not applicable, in rubric order. */
+  unscored: string[];
   /** Every criterion (or the whole sheet) is scored. */
   complete: boolean;
 }
 
-export function criteriaResult(criteria: Criterion[], evaluation: Pick<CriteriaEvaluation, 'scores'> | undefined): { score: number; max: number; complete: boolean } {
-  const earned = criteria.map(criterion => criterionPoints(criterion, evaluation?.scores[criterion.id]));
+export interface StageResult extends CriteriaResult {
+  stage: StageId;
+}
+
+export function criteriaResult(criteria: Criterion[], evaluation: Pick<CriteriaEvaluation, 'scores' | 'notApplicable'> | undefined): CriteriaResult {
+  const earned = criteria.map(criterion => criterionEarned(criterion, evaluation));
+  const unscored = criteria.filter((_, index) => earned[index] === undefined).map(criterion => criterion.id);
   return {
     score: sum(earned.map(value => value ?? 0)),
     max: sum(criteria.map(criterionMax)),
-    complete: earned.every(value => value !== undefined),
+    unscored,
+    complete: unscored.length === 0,
   };
 }
 
 /** A stage's score on the session's own rubrics; 4.5 scores the report quality sheet. */
-export function stageResult(session: TeachingSession, stage: StageId): StageResult {
+export function stageResult(session: Pick<TeachingSession, 'stages' | 'stageForm' | 'reportSheet' | 'realTime'>, stage: StageId): StageResult {
   const evaluation = session.stages[stage].evaluation;
   const rubric = stageRubricOf(session.stageForm, stage);
   if (rubric.scoring === 'reportSheet') {
-    if (evaluation?.kind !== 'reportSheet') return { stage, score: 0, max: session.reportSheet.total, complete: false };
+    const allItems = session.reportSheet.sections.flatMap(section => section.items.map(item => item.id));
+    if (evaluation?.kind !== 'reportSheet') return { stage, score: 0, max: session.reportSheet.total, unscored: allItems, complete: false };
     const sheet = sheetResult(session.reportSheet, evaluation.sheet);
-    return { stage, score: sheet.total, max: sheet.max, complete: sheet.complete };
+    return { stage, score: sheet.total, max: sheet.max, unscored: sheet.unscored, complete: sheet.complete };
   }
   const criteria = criteriaFor(session.stageForm, stage, session.realTime);
   const result = criteriaResult(criteria, evaluation?.kind === 'criteria' ? evaluation : undefined);

@@ -12,10 +12,17 @@ const tutorNotes = {
   guidance: z.string(),
 };
 
+/**
+ * Criteria the tutor marked as not applying to this case (no tumour to stage, no prior to compare
+ * with); only criteria the rubric allows it for, and they earn full marks.
+ */
+const notApplicable = z.array(identifier);
+
 /** The tutor's evaluation of stages 4.1–4.4 on the stage evaluation form. */
 export const criteriaEvaluation = z.object({
   kind: z.literal('criteria'),
   scores: z.record(identifier, criterionScore),
+  notApplicable,
   criterionRemarks: z.record(identifier, z.string()),
   ...tutorNotes,
   evaluatedAt: timestamp,
@@ -25,8 +32,12 @@ export type CriteriaEvaluation = z.infer<typeof criteriaEvaluation>;
 
 /** The report quality sheet as the tutor fills it in for stage 4.5. */
 export const sheetScores = z.object({
-  /** Points given per item (`award` sheets) or taken off per item (`deduct` sheets). */
+  /**
+   * Points given per item (`award` sheets) or taken off per item (`deduct` sheets). On either, an
+   * item without an entry is not scored yet: on a deduct sheet the tutor enters 0 for "nothing off".
+   */
   items: z.record(identifier, points),
+  notApplicable,
   itemRemarks: z.record(identifier, z.string()),
   vetoes: z.array(identifier),
   mainProblems: z.string(),

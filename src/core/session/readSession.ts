@@ -1,4 +1,5 @@
 import { readRecord, type RecordKind } from '../migrations/readRecord';
+import { SESSION_FROM_V1 } from '../migrations/sessionV1';
 import { problem } from '../schema/problem';
 import { refuse, type Outcome } from '../rules/outcome';
 import { sessionProblems } from './sessionConsistency';
@@ -7,7 +8,7 @@ import { SESSION_SCHEMA_VERSION, teachingSession, type TeachingSession } from '.
 export const SESSION_RECORD: RecordKind<TeachingSession> = {
   schema: teachingSession,
   version: SESSION_SCHEMA_VERSION,
-  migrations: [],
+  migrations: [SESSION_FROM_V1],
   name: { zh: '教学活动', en: 'session' },
 };
 

@@ -1,39 +1,21 @@
 import { z } from 'zod';
 import { reportSheet, stageForm, STAGES, type StageId } from '../rubric/rubricSchema';
 import { identifier, timestamp, trainingYear } from '../schema/common';
-import { stageEvaluation } from './evaluation';
-import { stageWorkSchemas } from './stageWork';
+import { preparation } from './preparation';
+import { stageRecords, type StageRecords } from './stageRecord';
 
-export const SESSION_SCHEMA_VERSION = 1;
+export { STAGE_STATUSES, stageStatus, stageRecords, tutorQuestion, type StageStatus, type StageRecords, type TutorQuestion } from './stageRecord';
 
-export const STAGE_STATUSES = ['draft', 'submitted', 'evaluated'] as const;
-export const stageStatus = z.enum(STAGE_STATUSES);
-export type StageStatus = z.infer<typeof stageStatus>;
+export const SESSION_SCHEMA_VERSION = 2;
 
-function stageRecord<T extends z.ZodType>(work: T) {
-  return z.object({
-    status: stageStatus,
-    work,
-    submittedAt: timestamp.optional(),
-    evaluation: stageEvaluation.optional(),
-  });
-}
-
-export const stageRecords = z.object({
-  '4.1': stageRecord(stageWorkSchemas['4.1']),
-  '4.2': stageRecord(stageWorkSchemas['4.2']),
-  '4.3': stageRecord(stageWorkSchemas['4.3']),
-  '4.4': stageRecord(stageWorkSchemas['4.4']),
-  '4.5': stageRecord(stageWorkSchemas['4.5']),
-});
-export type StageRecords = z.infer<typeof stageRecords>;
 export type StageRecord<S extends StageId = StageId> = StageRecords[S];
+export type StageReturn<S extends StageId = StageId> = StageRecord<S>['returns'][number];
 
 /** When and where the session is planned (guide 3.2: place, time and disease told in advance). */
 export const schedule = z.object({
   plannedAt: timestamp,
   place: z.string(),
-  /** When the resident was told; the guide asks for advance notice. */
+  /** When the resident was told of this time and place; a new time or place needs a new notice. */
   residentNotifiedAt: timestamp.optional(),
 });
 export type Schedule = z.infer<typeof schedule>;
@@ -87,6 +69,7 @@ export const teachingSession = z.object({
   /** Whether stage 4.2 uses the real-time criteria (copied from the case). */
   realTime: z.boolean(),
   schedule,
+  preparation,
   timer,
   stages: stageRecords,
   signOff: signOff.optional(),

@@ -33,8 +33,10 @@ export function startedAt(timer: Timer): string | undefined {
   return timer.intervals[0]?.start;
 }
 
+export type TargetStanding = 'short' | 'onTarget' | 'long';
+
 /** Where a session's length stands against the 30–45 minute target. */
-export function againstTarget(minutes: number): 'short' | 'onTarget' | 'long' {
+export function againstTarget(minutes: number): TargetStanding {
   if (minutes < TARGET_MINUTES.min) return 'short';
   if (minutes > TARGET_MINUTES.max) return 'long';
   return 'onTarget';

@@ -12,7 +12,7 @@ export const referenceAnswer = z.object({
 });
 export type ReferenceAnswer = z.infer<typeof referenceAnswer>;
 
-export const CASE_SCHEMA_VERSION = 1;
+export const CASE_SCHEMA_VERSION = 2;
 
 /** A real case prepared by a tutor beforehand for residents of a training year (guide 3.1, 3.2). */
 export const teachingCase = z.object({

@@ -1,15 +1,18 @@
 import { diffChanges } from '../changes';
 import { accept, refuse } from '../outcome';
 import { refusals } from '../refusals';
+import { scoringGaps } from '../scoringGaps';
 import type { SessionCommand } from '../sessionCommand';
 import type { CommandContext, HandlerResult } from './context';
-import { criteriaEvaluationFor, reportEvaluationFor, tutorGuard } from './evaluation';
+import { criteriaEvaluationFor, reportEvaluationFor } from './evaluation';
+import { tutorGuard } from './guards';
 
 type Amend = Extract<SessionCommand, { type: 'amend' }>;
 
 /**
  * The only way to change a signed-off session: the tutor replaces an evaluation and says why. The
- * signed original stays in `signOff`, and the amendment records exactly what changed.
+ * signed original stays in `signOff`, the amendment records exactly what changed, and the session
+ * must stay as fully scored as sign-off required.
  */
 export function amend(context: CommandContext, command: Amend, amendmentId: string): HandlerResult {
   const refused = tutorGuard(context);
@@ -25,11 +28,9 @@ export function amend(context: CommandContext, command: Amend, amendmentId: stri
       : reportEvaluationFor(session, amendment.evaluation, context);
   if (!evaluation.ok) return evaluation;
   const before = session.stages[stage];
-  const after = { ...before, evaluation: evaluation.value };
-  const changes = diffChanges(before.evaluation, after.evaluation, ['stages', stage, 'evaluation']);
-  return accept({
-    ...session,
-    stages: { ...session.stages, [stage]: after },
-    amendments: [...session.amendments, { id: amendmentId, at, by: actor.id, reason: command.reason.trim(), changes }],
-  });
+  const stages = { ...session.stages, [stage]: { ...before, evaluation: evaluation.value } };
+  const gaps = scoringGaps(session, stages);
+  if (gaps.length > 0) return refuse(refusals.amendmentIncomplete(gaps));
+  const changes = diffChanges(before.evaluation, evaluation.value, ['stages', stage, 'evaluation']);
+  return accept({ ...session, stages, amendments: [...session.amendments, { id: amendmentId, at, by: actor.id, reason: command.reason.trim(), changes }] });
 }

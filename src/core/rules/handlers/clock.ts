@@ -1,14 +1,15 @@
-import { clockStatus } from '../../session/sessionClock';
+import { clockStatus, type ClockStatus } from '../../session/sessionClock';
 import type { Timer } from '../../session/session';
 import { accept, refuse } from '../outcome';
 import { isResidentOf, isTutorOf } from '../permissions';
+import { preparationChecks } from '../preparationChecks';
 import { refusals } from '../refusals';
 import type { CommandContext, HandlerResult } from './context';
 
 type ClockCommand = 'startClock' | 'pauseClock' | 'resumeClock' | 'endClock';
 
 /** Which clock states each command starts from, and what it does to the clock. */
-const CLOCK: Record<ClockCommand, { from: ReturnType<typeof clockStatus>[]; refusal: [string, string]; apply: (timer: Timer, at: string) => Timer }> = {
+const CLOCK: Record<ClockCommand, { from: ClockStatus[]; refusal: [string, string]; apply: (timer: Timer, at: string) => Timer }> = {
   startClock: {
     from: ['notStarted'],
     refusal: ['计时已开始', 'The clock has already been started'],
@@ -31,10 +32,12 @@ const CLOCK: Record<ClockCommand, { from: ReturnType<typeof clockStatus>[]; refu
   },
 };
 
-/** Closes the open interval, if any, and marks the session's time as finished. */
+/** Closes the open interval at `at`, if there is one, and ends the session then; a paused clock ends when it was paused. */
 export function endTimer(timer: Timer, at: string): Timer {
+  const open = timer.intervals.some(interval => !interval.end);
   const intervals = timer.intervals.map(interval => (interval.end ? interval : { ...interval, end: at }));
-  return { intervals, endedAt: at };
+  const endedAt = open ? at : (intervals[intervals.length - 1]?.end ?? at);
+  return { intervals, endedAt };
 }
 
 export function runClock(context: CommandContext, command: ClockCommand): HandlerResult {
@@ -42,6 +45,10 @@ export function runClock(context: CommandContext, command: ClockCommand): Handle
   if (!isResidentOf(actor, session) && !isTutorOf(actor, session)) return refuse(refusals.participantsOnly());
   const rule = CLOCK[command];
   if (!rule.from.includes(clockStatus(session.timer))) return refuse(refusals.clock(...rule.refusal));
+  if (command === 'startClock') {
+    const blocking = preparationChecks(session).filter(check => check.blocking);
+    if (blocking.length > 0) return refuse(refusals.notReadyToStart(blocking.map(check => check.message)));
+  }
   const last = session.timer.intervals[session.timer.intervals.length - 1];
   if (last && Date.parse(at) < Date.parse(last.end ?? last.start)) {
     return refuse(refusals.clock('时间早于上一次计时操作', 'That time is earlier than the clock’s last change'));

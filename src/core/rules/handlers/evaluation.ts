@@ -1,19 +1,13 @@
-import { stageRubricOf, criteriaFor } from '../../scoring/stageResult';
-import { checkCriterionScore, checkSheetScores } from '../../scoring/checkScore';
+import { checkCriteriaScores, checkSheetScores } from '../../scoring/checkScore';
+import { criteriaFor, stageRubricOf } from '../../scoring/stageResult';
 import type { StageId } from '../../rubric/rubricSchema';
-import type { CriteriaEvaluation, ReportEvaluation } from '../../session/evaluation';
-import type { TeachingSession } from '../../session/session';
+import type { CriteriaEvaluation, ReportEvaluation, StageEvaluation } from '../../session/evaluation';
+import type { StageReturn, TeachingSession } from '../../session/session';
 import { accept, refuse, type Outcome } from '../outcome';
-import { isTutorOf } from '../permissions';
 import { refusals } from '../refusals';
 import type { CriteriaEvaluationInput, ReportEvaluationInput } from '../sessionCommand';
 import type { CommandContext, HandlerResult } from './context';
-
-/** Tutor of the session, session not signed off: the common ground of every evaluation command. */
-export function tutorGuard({ session, actor }: CommandContext): HandlerResult | undefined {
-  if (!isTutorOf(actor, session)) return refuse(actor.role === 'admin' ? refusals.adminDoesNotScore() : refusals.tutorOnly());
-  return undefined;
-}
+import { tutorGuard } from './guards';
 
 /** Checks an evaluation of a criteria stage against the session's own form and builds the record. */
 export function criteriaEvaluationFor(
@@ -23,14 +17,8 @@ export function criteriaEvaluationFor(
   context: Pick<CommandContext, 'actor' | 'at'>,
 ): Outcome<CriteriaEvaluation> {
   if (stageRubricOf(session.stageForm, stage).scoring !== 'criteria') return refuse(refusals.wrongScoringForStage(stage));
-  const criteria = new Map(criteriaFor(session.stageForm, stage, session.realTime).map(criterion => [criterion.id, criterion]));
-  for (const id of [...Object.keys(input.scores), ...Object.keys(input.criterionRemarks)]) {
-    if (!criteria.has(id)) return refuse(refusals.unknownCriterion(stage, id));
-  }
-  for (const [id, score] of Object.entries(input.scores)) {
-    const problem = checkCriterionScore(criteria.get(id)!, score, session.stageForm.step);
-    if (problem) return refuse(problem);
-  }
+  const [problem] = checkCriteriaScores(stage, criteriaFor(session.stageForm, stage, session.realTime), input, session.stageForm.step);
+  if (problem) return refuse(problem);
   return accept({ kind: 'criteria', ...input, evaluatedAt: context.at, evaluatorId: context.actor.id });
 }
 
@@ -45,14 +33,14 @@ export function reportEvaluationFor(
 }
 
 function evaluable(context: CommandContext, stage: StageId): HandlerResult | undefined {
-  const status = context.session.stages[stage].status;
-  return status === 'draft' ? refuse(refusals.stageNotSubmitted(stage, status)) : undefined;
+  return context.session.stages[stage].status === 'draft' ? refuse(refusals.notSubmittedYet(stage)) : undefined;
 }
 
-function withEvaluation(session: TeachingSession, stage: StageId, evaluation: CriteriaEvaluation | ReportEvaluation): TeachingSession {
+function withEvaluation(session: TeachingSession, stage: StageId, evaluation: StageEvaluation): TeachingSession {
   return { ...session, stages: { ...session.stages, [stage]: { ...session.stages[stage], status: 'evaluated', evaluation } } };
 }
 
+/** Scores a submitted stage, or rescores it: until sign-off the tutor may change an evaluation freely. */
 export function evaluateStage(context: CommandContext, stage: StageId, input: CriteriaEvaluationInput): HandlerResult {
   const refused = tutorGuard(context) ?? evaluable(context, stage);
   if (refused) return refused;
@@ -67,14 +55,18 @@ export function evaluateReport(context: CommandContext, input: ReportEvaluationI
   return evaluation.ok ? accept(withEvaluation(context.session, '4.5', evaluation.value)) : evaluation;
 }
 
-/** Sends a submitted (not yet scored) stage back to the resident, with the tutor's reason as feedback. */
+/**
+ * Sends a submitted stage back to the resident for revision, scored or not. The stage returns to
+ * draft; what was handed in and the evaluation it had are kept on the stage with the reason, so the
+ * resident sees why and the tutor can set the new evaluation beside the earlier one.
+ */
 export function returnStage(context: CommandContext, stage: StageId, reason: string): HandlerResult {
   const refused = tutorGuard(context);
   if (refused) return refused;
-  const { session } = context;
-  const status = session.stages[stage].status;
-  if (status !== 'submitted') return refuse(refusals.stageNotSubmitted(stage, status));
+  const { session, actor, at } = context;
+  const { submittedAt, evaluation, ...record } = session.stages[stage];
+  if (record.status === 'draft') return refuse(refusals.nothingToReturn(stage));
   if (!reason.trim()) return refuse(refusals.reasonRequired());
-  const { submittedAt: _previous, ...record } = session.stages[stage];
-  return accept({ ...session, stages: { ...session.stages, [stage]: { ...record, status: 'draft' } } });
+  const returned = { at, by: actor.id, reason: reason.trim(), submittedAt: submittedAt ?? at, work: record.work, ...(evaluation ? { evaluation } : {}) } as StageReturn;
+  return accept({ ...session, stages: { ...session.stages, [stage]: { ...record, status: 'draft', returns: [...record.returns, returned] } } });
 }

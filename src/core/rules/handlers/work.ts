@@ -1,14 +1,16 @@
 import { STAGES, type StageId } from '../../rubric/rubricSchema';
 import { stageWorkSchemas } from '../../session/stageWork';
 import { accept, refuse } from '../outcome';
-import { isResidentOf } from '../permissions';
 import { refusals } from '../refusals';
 import type { CommandContext, HandlerResult } from './context';
+import { residentGuard } from './guards';
 
-function residentDraftGuard({ session, actor }: CommandContext, stage: StageId): HandlerResult | undefined {
-  if (!isResidentOf(actor, session)) return refuse(actor.role === 'admin' ? refusals.adminDoesNotScore() : refusals.residentOnly());
-  const status = session.stages[stage].status;
-  if (status !== 'draft') return refuse(refusals.stageNotDraft(stage, status));
+function residentDraftGuard(context: CommandContext, stage: StageId): HandlerResult | undefined {
+  const refused = residentGuard(context);
+  if (refused) return refused;
+  const status = context.session.stages[stage].status;
+  if (status === 'submitted') return refuse(refusals.stageSubmitted(stage));
+  if (status === 'evaluated') return refuse(refusals.stageEvaluated(stage));
   return undefined;
 }
 

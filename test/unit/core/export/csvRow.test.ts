@@ -15,6 +15,7 @@ import {
   amendedSession,
   DEDUCT_SHEET,
   draftSession,
+  evaluatedSession,
   REPORT_SHEET,
   RESIDENT,
   signedOffSession,
@@ -124,8 +125,9 @@ const HEADER_EN = [
   'Tutor',
   'Case ID',
   'Case',
-  'Modality',
+  'Examination type',
   'Minutes',
+  'Scoring',
   '4.1 Clinical information: score',
   '4.1 Clinical information: max',
   '4.2 Imaging technique: score',
@@ -157,23 +159,24 @@ describe('sessionCsvHeader', () => {
       '日期',
       '住院医师编号',
       '住院医师',
-      '年级',
+      '培训年级',
       '指导医师编号',
       '指导医师',
       '病例编号',
       '病例',
-      '检查设备',
+      '检查类型',
       '时长（分钟）',
-      '4.1 临床信息提取与分析 得分',
-      '4.1 临床信息提取与分析 满分',
-      '4.2 影像技术执行与分析 得分',
-      '4.2 影像技术执行与分析 满分',
-      '4.3 影像征象提取与分析 得分',
-      '4.3 影像征象提取与分析 满分',
-      '4.4 临床思维与影像诊断 得分',
-      '4.4 临床思维与影像诊断 满分',
-      '4.5 报告书写与评价 得分',
-      '4.5 报告书写与评价 满分',
+      '评分完成情况',
+      '4.1 临床信息 得分',
+      '4.1 临床信息 满分',
+      '4.2 影像技术 得分',
+      '4.2 影像技术 满分',
+      '4.3 影像征象 得分',
+      '4.3 影像征象 满分',
+      '4.4 影像诊断 得分',
+      '4.4 影像诊断 满分',
+      '4.5 报告书写 得分',
+      '4.5 报告书写 满分',
       '报告评分',
       '报告整体评价',
       '一票否决',
@@ -186,8 +189,8 @@ describe('sessionCsvHeader', () => {
 
   it('adds a subtotal column per section of a given sheet after the report score', () => {
     const header = sessionCsvHeaderCells(REPORT_SHEET, 'zh-CN');
-    expect(header.slice(21, 25)).toEqual(['报告评分', '一般信息（满分 20）', '影像描述（满分 40）', '影像诊断（满分 40）']);
-    expect(sessionCsvHeaderCells(REPORT_SHEET, 'en').slice(22, 25)).toEqual(['General information (of 20)', 'Description (of 40)', 'Diagnosis (of 40)']);
+    expect(header.slice(22, 26)).toEqual(['报告评分', '一般信息（满分 20）', '影像描述（满分 40）', '影像诊断（满分 40）']);
+    expect(sessionCsvHeaderCells(REPORT_SHEET, 'en').slice(23, 26)).toEqual(['General information (of 20)', 'Description (of 40)', 'Diagnosis (of 40)']);
     expect(header).toHaveLength(HEADER_EN.length + 3);
   });
 });
@@ -206,6 +209,7 @@ describe('sessionCsvRow', () => {
       '右肺上叶磨玻璃结节',
       'CT',
       '38',
+      'complete',
       '8.5',
       '10',
       '6',
@@ -228,33 +232,43 @@ describe('sessionCsvRow', () => {
 
   it('writes rating and yes/no in the chosen language, and the ticked vetoes by name', () => {
     const cells = sessionCsvCells(input(vetoedSession({ vetoes: ['wrongPatient', 'missedDisease'] })), undefined, 'zh-CN', NOW);
-    expect(cells.slice(19, 25)).toEqual(['0', '100', '0', '不合格', '是', '患者与图像不对应、漏诊重要疾病']);
+    expect(cells.slice(20, 26)).toEqual(['0', '100', '0', '不合格', '是', '患者与图像不对应、漏诊重要疾病']);
     const english = sessionCsvCells(input(vetoedSession()), undefined, 'en', NOW);
-    expect(english.slice(22, 25)).toEqual(['Fail', 'yes', 'Important disease missed']);
+    expect(english.slice(23, 26)).toEqual(['Fail', 'yes', 'Important disease missed']);
   });
 
   it('leaves what is not scored blank and keeps the maxima', () => {
     const cells = sessionCsvCells(input(draftSession()), REPORT_SHEET, 'en', NOW);
-    expect(cells.slice(10)).toEqual(['', '', '10', '', '10', '', '10', '', '10', '', '100', '', '', '', '', '', '', '', '', '', '0']);
+    expect(cells.slice(10)).toEqual(['', 'incomplete: 4.1; 4.2; 4.3; 4.4; 4.5', '', '10', '', '10', '', '10', '', '10', '', '100', '', '', '', '', '', '', '', '', '', '0']);
+  });
+
+  it('marks a partly scored session incomplete, with no partial score to average and no rating', () => {
+    const partial = evaluatedSession({ stageScores: { '4.1': { completeness: 5 } }, sheetItems: { patientInfo: 9, clinicalInfo: 8 } });
+    const cells = sessionCsvCells(input(partial), REPORT_SHEET, 'zh-CN', NOW);
+    const header = sessionCsvHeaderCells(REPORT_SHEET, 'zh-CN');
+    const column = (name: string) => cells[header.indexOf(name)];
+    expect(column('评分完成情况')).toBe('未评完：4.1、4.5');
+    expect([column('4.1 临床信息 得分'), column('4.2 影像技术 得分'), column('4.5 报告书写 得分')]).toEqual(['', '6', '']);
+    expect([column('报告评分'), column('一般信息（满分 20）'), column('报告整体评价'), column('一票否决')]).toEqual(['', '', '', '']);
   });
 
   it('fills section subtotals only for sessions scored on the given sheet', () => {
-    expect(sessionCsvCells(input(signedOffSession()), REPORT_SHEET, 'en', NOW).slice(21, 26)).toEqual(['84', '17', '33', '34', 'Good']);
+    expect(sessionCsvCells(input(signedOffSession()), REPORT_SHEET, 'en', NOW).slice(22, 27)).toEqual(['84', '17', '33', '34', 'Good']);
     const otherSheet = signedOffSession({ sheet: DEDUCT_SHEET, sheetItems: { patientInfo: 1, clinicalInfo: 0, complete: 0, negatives: 0, answer: 0, advice: 0 } });
-    expect(sessionCsvCells(input(otherSheet), REPORT_SHEET, 'en', NOW).slice(21, 26)).toEqual(['99', '', '', '', 'Excellent']);
+    expect(sessionCsvCells(input(otherSheet), REPORT_SHEET, 'en', NOW).slice(22, 27)).toEqual(['99', '', '', '', 'Excellent']);
   });
 
   it('counts amendments and writes the amended scores', () => {
     const cells = sessionCsvCells(input(amendedSession()), undefined, 'en', NOW);
-    expect(cells[11]).toBe('9.5');
-    expect(cells[21]).toBe('86');
-    expect(cells[27]).toBe('1');
+    expect(cells[12]).toBe('9.5');
+    expect(cells[22]).toBe('86');
+    expect(cells[28]).toBe('1');
   });
 
   it('writes a real-time session’s 4.2 on its real-time criteria and an untimed one with blank minutes', () => {
     const cells = sessionCsvCells(input(signedOffSession({ realTime: true, start: null, stageScores: { '4.2': { procedure: 7 } } })), undefined, 'en', NOW);
     expect(cells[10]).toBe('');
-    expect(cells.slice(13, 15)).toEqual(['7', '10']);
+    expect(cells.slice(14, 16)).toEqual(['7', '10']);
   });
 
   it('quotes and guards free text in the row', () => {

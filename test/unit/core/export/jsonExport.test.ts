@@ -84,12 +84,12 @@ describe('sessionFromJson: bad input', () => {
   });
 
   it('names a schema version it cannot read, and only that', () => {
-    expect(problemsOf(JSON.stringify({ ...exported(), schemaVersion: 2, residentId: 7 }))).toEqual([
+    expect(problemsOf(JSON.stringify({ ...exported(), schemaVersion: 3, residentId: 7 }))).toEqual([
       {
         code: 'migration.fromTheFuture',
         message: {
-          zh: '教学活动记录的版本 2 比本程序支持的版本 1 更新，请先升级程序',
-          en: 'The session record is version 2, newer than the 1 this program reads; upgrade the program first',
+          zh: '教学活动记录的版本 3 比本程序支持的版本 2 更新，请先升级程序',
+          en: 'The session record is version 3, newer than the 2 this program reads; upgrade the program first',
         },
       },
     ]);

@@ -6,6 +6,7 @@ import {
   amendedSession,
   DEDUCT_SHEET,
   draftSession,
+  evaluatedSession,
   RESIDENT,
   signedOffSession,
   TEACHING_CASE,
@@ -33,7 +34,7 @@ describe('printableSession: header', () => {
       ['检查类型', 'CT 平扫+增强'],
       ['检查技术', '1 mm 薄层重建'],
       ['住院医师', '李明'],
-      ['年级', '第二年'],
+      ['培训年级', '住培第二年'],
       ['指导医师', '王芳'],
       ['病例', '右肺上叶磨玻璃结节'],
       ['教学日期', '2026-11-03'],
@@ -114,19 +115,22 @@ describe('printableSession: stage evaluation form', () => {
       title: '临床信息提取与分析',
       scoredOn: 'criteria',
       criteria: [
-        { id: 'completeness', label: '临床信息完整', max: 6, score: 5, level: null, remark: '' },
-        { id: 'purpose', label: '检查目的明确', max: 4, score: 3.5, level: null, remark: '检查目的应写入报告' },
+        { id: 'completeness', label: '临床信息完整', max: 6, score: 5, notApplicable: false, level: null, remark: '' },
+        { id: 'purpose', label: '检查目的明确', max: 4, score: 3.5, notApplicable: false, level: null, remark: '检查目的应写入报告' },
       ],
       max: 10,
+      returns: [],
+      questions: [],
       status: '已评分',
       score: 8.5,
+      complete: true,
       remark: '4.1 备注',
       feedback: '4.1 反馈',
       guidance: '4.1 指导',
       evaluatedBy: '王芳',
       evaluatedAt: '2026-11-03 09:50',
     });
-    expect(technique?.criteria).toEqual([{ id: 'quality', label: '图像质量评价', max: 10, score: 6, level: '一般', remark: '' }]);
+    expect(technique?.criteria).toEqual([{ id: 'quality', label: '图像质量评价', max: 10, score: 6, notApplicable: false, level: '一般', remark: '' }]);
     expect([technique, signs, diagnosis].map(stage => [stage?.stage, stage?.title, stage?.score, stage?.max])).toEqual([
       ['4.2', '影像技术执行与分析', 6, 10],
       ['4.3', '影像征象提取与分析', 8, 10],
@@ -138,7 +142,7 @@ describe('printableSession: stage evaluation form', () => {
   it('uses the rubric’s English labels in English', () => {
     const [clinical, technique] = printableSession(input(signedOffSession()), 'en', NOW).stageForm.stages;
     expect(clinical?.title).toBe('Clinical information');
-    expect(clinical?.status).toBe('Evaluated');
+    expect(clinical?.status).toBe('Scored');
     expect(clinical?.criteria.map(criterion => criterion.label)).toEqual(['Clinical information complete', 'Purpose of the examination stated']);
     expect(technique?.criteria[0]?.level).toBe('Fair');
   });
@@ -146,7 +150,7 @@ describe('printableSession: stage evaluation form', () => {
   it('prints stage 4.2 of a real-time exam on its real-time criteria', () => {
     const session = signedOffSession({ realTime: true, stageScores: { '4.2': { procedure: 7.5 } } });
     const technique = printableSession(input(session), 'en', NOW).stageForm.stages[1];
-    expect(technique?.criteria).toEqual([{ id: 'procedure', label: 'Procedure done to protocol', max: 10, score: 7.5, level: null, remark: '' }]);
+    expect(technique?.criteria).toEqual([{ id: 'procedure', label: 'Procedure done to protocol', max: 10, score: 7.5, notApplicable: false, level: null, remark: '' }]);
     expect(technique?.score).toBe(7.5);
   });
 
@@ -176,8 +180,8 @@ describe('printableSession: report quality sheet', () => {
           title: '一般信息',
           points: 20,
           items: [
-            { id: 'patientInfo', label: '患者信息', points: 10, score: 9, deducted: null, remark: '' },
-            { id: 'clinicalInfo', label: '临床主要信息及检查目的', points: 10, score: 8, deducted: null, remark: '' },
+            { id: 'patientInfo', label: '患者信息', points: 10, score: 9, notApplicable: false, deducted: null, remark: '' },
+            { id: 'clinicalInfo', label: '临床主要信息及检查目的', points: 10, score: 8, notApplicable: false, deducted: null, remark: '' },
           ],
           subtotal: 17,
         },
@@ -186,8 +190,8 @@ describe('printableSession: report quality sheet', () => {
           title: '影像描述',
           points: 40,
           items: [
-            { id: 'complete', label: '描述全面，条理清楚', points: 20, score: 18, deducted: null, remark: '' },
-            { id: 'negatives', label: '重要阴性征象描述', points: 20, score: 15, deducted: null, remark: '' },
+            { id: 'complete', label: '描述全面，条理清楚', points: 20, score: 18, notApplicable: false, deducted: null, remark: '' },
+            { id: 'negatives', label: '重要阴性征象描述', points: 20, score: 15, notApplicable: false, deducted: null, remark: '' },
           ],
           subtotal: 33,
         },
@@ -196,8 +200,8 @@ describe('printableSession: report quality sheet', () => {
           title: '影像诊断',
           points: 40,
           items: [
-            { id: 'answer', label: '回答临床问题', points: 25, score: 22, deducted: null, remark: '' },
-            { id: 'advice', label: '给临床的建议明确', points: 15, score: 12, deducted: null, remark: '建议写明随访间隔' },
+            { id: 'answer', label: '回答临床问题', points: 25, score: 22, notApplicable: false, deducted: null, remark: '' },
+            { id: 'advice', label: '给临床的建议明确', points: 15, score: 12, notApplicable: false, deducted: null, remark: '建议写明随访间隔' },
           ],
           subtotal: 34,
         },
@@ -215,6 +219,7 @@ describe('printableSession: report quality sheet', () => {
       itemTotal: 84,
       vetoed: false,
       total: 84,
+      complete: true,
       band: '良好',
       mainProblems: '未描述纵隔淋巴结',
     });
@@ -246,10 +251,78 @@ describe('printableSession: report quality sheet', () => {
 
   it('leaves an unscored sheet blank', () => {
     const sheet = printableSession(input(draftSession()), 'zh-CN', NOW).reportSheet;
-    expect(sheet).toMatchObject({ itemTotal: null, vetoed: null, total: null, band: null, mainProblems: '' });
+    expect(sheet).toMatchObject({ itemTotal: null, vetoed: null, total: null, complete: null, band: null, mainProblems: '' });
     expect(sheet.sections.flatMap(section => section.items).every(item => item.score === null && item.remark === '')).toBe(true);
     expect(sheet.sections.every(section => section.subtotal === null)).toBe(true);
     expect(sheet.bands.some(band => band.chosen)).toBe(false);
+  });
+});
+
+describe('printableSession: what is not final yet', () => {
+  it('prints a partly scored stage and sheet as in progress: the points so far, marked incomplete, and no rating ticked', () => {
+    const partial = evaluatedSession({ stageScores: { '4.1': { completeness: 5 } }, sheetItems: { patientInfo: 9, clinicalInfo: 8, complete: 18 } });
+    const form = printableSession(input(partial), 'zh-CN', NOW);
+    expect(form.stageForm.stages[0]).toMatchObject({ status: '评分未完成', score: 5, complete: false });
+    expect(form.stageForm.stages[1]).toMatchObject({ status: '已评分', complete: true });
+    expect(form.stageForm.stages[4]).toMatchObject({ status: '评分未完成', score: 35, complete: false });
+    expect(form.reportSheet).toMatchObject({ total: 35, complete: false, band: null });
+    expect(form.reportSheet.bands.some(band => band.chosen)).toBe(false);
+    expect(form.headings.incomplete).toBe('评分未完成');
+    expect(printableSession(input(partial), 'en', NOW).stageForm.stages[0]?.status).toBe('Scoring in progress');
+  });
+
+  it('prints an empty deduct sheet as not scored, not as 100 优秀', () => {
+    const blank = evaluatedSession({ sheet: DEDUCT_SHEET, sheetItems: {} });
+    const sheet = printableSession(input(blank), 'zh-CN', NOW).reportSheet;
+    expect(sheet).toMatchObject({ complete: false, band: null });
+    expect(sheet.total).not.toBe(100);
+    expect(sheet.sections[0]?.items.map(item => [item.deducted, item.score])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  it('prints criteria and items marked not applicable as such, with their full marks', () => {
+    const session = evaluatedSession({ stageScores: { '4.4': { finalDiagnosis: 4 } } });
+    const withMarks = structuredClone(session);
+    const diagnosis = withMarks.stages['4.4'].evaluation as CriteriaEvaluation;
+    diagnosis.notApplicable = ['differential'];
+    const report = withMarks.stages['4.5'].evaluation as ReportEvaluation;
+    delete report.sheet.items.advice;
+    report.sheet.notApplicable = ['advice'];
+    const form = printableSession(input(withMarks), 'zh-CN', NOW);
+    expect(form.stageForm.stages[3]?.criteria[0]).toMatchObject({ id: 'differential', score: 5, notApplicable: true });
+    expect(form.stageForm.stages[3]).toMatchObject({ score: 9, complete: true });
+    expect(form.reportSheet.sections[2]?.items[1]).toMatchObject({ id: 'advice', score: 15, notApplicable: true });
+    expect(form.reportSheet).toMatchObject({ total: 87, complete: true, band: '良好' });
+    expect([form.headings.notApplicable, printableSession(input(withMarks), 'en', NOW).headings.notApplicable]).toEqual(['不适用', 'n/a']);
+  });
+});
+
+describe('printableSession: preparation', () => {
+  it('prints the year check, the notices and the resident’s checklist', () => {
+    const session = structuredClone(draftSession({ realTime: true }));
+    session.preparation = {
+      caseTrainingYear: 3,
+      yearMismatchAccepted: { at: '2026-10-30T02:00:00Z', by: TUTOR.id, reason: '能力较强' },
+      checklist: { qualityStandard: true, writingNorms: true, examNorms: false, radiationProtection: true },
+    };
+    session.schedule.residentNotifiedAt = '2026-10-28T01:00:00Z';
+    const zh = printableSession(input(session), 'zh-CN', NOW).preparation;
+    expect(zh.lines.map(line => [line.label, line.value])).toEqual([
+      ['病例适用年级', '住培第三年'],
+      ['与住院医师年级核对', '不符，指导医师已确认：能力较强'],
+      ['告知患者', '尚未'],
+      ['提前通知住院医师', '2026-10-28 09:00'],
+    ]);
+    expect(zh.checklist.map(item => [item.label, item.done])).toEqual([
+      ['了解报告书写质量评价标准', true],
+      ['熟悉影像诊断报告书写规范', true],
+      ['熟悉影像检查规范', false],
+      ['熟悉辐射防护原则', true],
+    ]);
+    const en = printableSession(input(draftSession()), 'en', NOW).preparation;
+    expect(en.lines.map(line => line.value)).toEqual(['Year 2', 'matches', 'not needed (no real-time examination)', 'not yet']);
   });
 });
 
@@ -261,7 +334,7 @@ describe('printableSession: sign-off and amendments', () => {
   it('prints current values with the signed ones beside what an amendment changed', () => {
     const form = printableSession(input(amendedSession()), 'zh-CN', NOW);
     const clinical = form.stageForm.stages[0];
-    expect(clinical?.criteria[0]).toEqual({ id: 'completeness', label: '临床信息完整', max: 6, score: 6, level: null, remark: '', asSigned: { score: 5 } });
+    expect(clinical?.criteria[0]).toEqual({ id: 'completeness', label: '临床信息完整', max: 6, score: 6, notApplicable: false, level: null, remark: '', asSigned: { score: 5 } });
     expect(clinical?.criteria[1]).not.toHaveProperty('asSigned');
     expect(clinical?.score).toBe(9.5);
     expect(clinical?.asSigned).toEqual({ score: 8.5 });

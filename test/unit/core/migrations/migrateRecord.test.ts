@@ -89,7 +89,7 @@ describe('readSession', () => {
       expect(result.problem.message.en).toContain('Stage 4.2 is not scored the way its rubric says');
       expect(result.problem.message.en).toMatch(/must lie between 0 and \d+; it is 99/);
       expect(result.problem.message.en).toContain('Stage 4.3: its status does not match');
-      expect(result.problem.message.en).toContain('signed-off session has stages that are not evaluated');
+      expect(result.problem.message.en).toContain('signed-off session has stages that are not fully scored');
     }
   });
 
@@ -104,7 +104,7 @@ describe('readSession', () => {
       expect(result.problem.message.en).toContain('tutorId');
       expect(result.problem.message.en).toContain('stages.4.2.status');
     }
-    expect(readSession({ ...session, schemaVersion: 2 })).toMatchObject({ ok: false, problem: { code: 'migration.fromTheFuture' } });
+    expect(readSession({ ...session, schemaVersion: 3 })).toMatchObject({ ok: false, problem: { code: 'migration.fromTheFuture' } });
   });
 });
 
@@ -115,6 +115,6 @@ describe('cases and people', () => {
     expect(readPerson({ ...resident, trainingYear: 4 })).toMatchObject({ ok: false, problem: { code: 'record.invalid', message: { en: expect.stringContaining('training year must be 1, 2 or 3') } } });
     const { schemaVersion: _none, ...unversioned } = resident;
     expect(readPerson(unversioned)).toMatchObject({ ok: false, problem: { code: 'migration.noVersion' } });
-    expect(readCase({ schemaVersion: 1, id: 'c' })).toMatchObject({ ok: false, problem: { message: { zh: expect.stringContaining('病例记录有误') } } });
+    expect(readCase({ schemaVersion: 2, id: 'c' })).toMatchObject({ ok: false, problem: { message: { zh: expect.stringContaining('病例记录有误') } } });
   });
 });

@@ -62,7 +62,7 @@ describe('residentProgress properties', () => {
     );
   });
 
-  it('lists as short exactly the months of the period without a session', () => {
+  it('notes exactly the months of the period without a session held, and averages the sessions over its months', () => {
     const day = fc.integer({ min: EARLIEST, max: LATEST }).map(time => new Date(time + 8 * HOUR).toISOString().slice(0, 10));
     const time = fc.integer({ min: EARLIEST, max: LATEST }).map(value => new Date(Math.floor(value / 60_000) * 60_000).toISOString());
     fc.assert(
@@ -75,8 +75,12 @@ describe('residentProgress properties', () => {
         const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString();
         const taught = new Set(starts.map(beijing).filter(local => local.slice(0, 10) >= from && local.slice(0, 10) <= to).map(local => local.slice(0, 7)));
         const periodMonths = monthsOf(from, to);
-        expect(progress.monthsShort).toEqual(periodMonths.filter(month => !taught.has(month)));
-        expect(progress.months.map(entry => entry.month)).toEqual(periodMonths);
+        expect(progress.frequency.monthsWithoutSession).toEqual(periodMonths.filter(month => !taught.has(month)));
+        expect(progress.frequency.months.map(entry => entry.month)).toEqual(periodMonths);
+        const held = starts.map(beijing).filter(local => local.slice(0, 10) >= from && local.slice(0, 10) <= to).length;
+        expect(progress.frequency.sessionsCounted).toBe(held);
+        expect(progress.frequency.meanPerMonth).toBe(Math.round((held / periodMonths.length) * 100) / 100);
+        expect(progress.frequency.meetsTarget).toBe(progress.frequency.meanPerMonth! >= 1);
       }),
       { numRuns: 60 },
     );

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { residentProgress } from '../../../../src/core/progress';
 import { stageForm } from '../../../../src/core/rubric/rubricSchema';
 import {
+  draftSession,
   evaluatedSession,
   itemsSummingTo,
   RESIDENT,
   signedOffSession,
   STAGE_FORM,
   vetoedSession,
+  withClock,
 } from '../../../fixtures/teachingSessions';
 
 const period = { residentId: RESIDENT.id, from: '2026-09-01', to: '2026-12-31', now: '2027-01-10T00:00:00Z' };
@@ -49,8 +51,11 @@ describe('residentProgress', () => {
     expect(progress.period).toEqual({ from: '2026-09-01', to: '2026-12-31' });
   });
 
-  it('ignores other residents’ sessions, unsigned sessions and sessions outside the period', () => {
-    expect(residentProgress({ ...period, sessions: counted })).toEqual(progress);
+  it('ignores other residents’ sessions, unsigned sessions for scores, and sessions outside the period', () => {
+    const withoutUnsigned = ignored.filter(session => session.id !== 'not-signed-off');
+    const scoresOnly = residentProgress({ ...period, sessions: [...withoutUnsigned, ...counted] });
+    expect({ ...scoresOnly, frequency: progress.frequency }).toEqual(progress);
+    expect(residentProgress({ ...period, sessions: counted }).stages).toEqual(progress.stages);
     const someoneElse = residentProgress({ ...period, residentId: 'resident-zhao', sessions: [...ignored, ...counted] });
     expect(someoneElse.sessionIds).toEqual(['other-resident']);
   });
@@ -79,20 +84,25 @@ describe('residentProgress', () => {
     });
   });
 
-  it('counts sessions per Beijing calendar month and lists the months without one', () => {
-    expect(progress.months).toEqual([
+  it('counts the sessions held (clock ended) per Beijing calendar month, signed off or not, and notes the months without one', () => {
+    // s4 never ran its clock, so it was not held; the unsigned session of 12 October was.
+    expect(progress.frequency.months).toEqual([
       { month: '2026-09', sessions: 2 },
-      { month: '2026-10', sessions: 0 },
+      { month: '2026-10', sessions: 1 },
       { month: '2026-11', sessions: 1 },
-      { month: '2026-12', sessions: 1 },
+      { month: '2026-12', sessions: 0 },
     ]);
-    expect(progress.monthsShort).toEqual(['2026-10']);
+    expect(progress.frequency.monthsWithoutSession).toEqual(['2026-12']);
+  });
+
+  it('reports the mean sessions a month over the period against the guide’s one, not a count of short months', () => {
+    expect(progress.frequency).toMatchObject({ monthsCounted: 4, sessionsCounted: 4, meanPerMonth: 1, target: 1, meetsTarget: true });
   });
 
   it('places a session by its clock start, or by its plan when the clock never ran', () => {
     expect(progress.trend.last?.date).toBe('2026-12-05');
     const planned = signedOffSession({ id: 'planned', start: null, plannedAt: '2026-10-31T20:00:00Z' });
-    expect(residentProgress({ ...period, sessions: [planned] }).months[2]).toEqual({ month: '2026-11', sessions: 1 });
+    expect(residentProgress({ ...period, sessions: [planned] }).sessionIds).toEqual(['planned']);
   });
 
   it('sorts session lengths against the 30–45 minute target and leaves untimed sessions out', () => {
@@ -123,23 +133,68 @@ describe('residentProgress: Beijing calendar months', () => {
       signedOffSession({ id: 'late-utc', start: '2026-10-31T20:00:00Z' }),
       signedOffSession({ id: 'last-minute-of-october', start: '2026-10-31T15:59:00Z' }),
     ];
-    const { months } = residentProgress({ ...period, from: '2026-10-01', to: '2026-11-30', sessions });
-    expect(months).toEqual([
+    const { frequency } = residentProgress({ ...period, from: '2026-10-01', to: '2026-11-30', sessions });
+    expect(frequency.months).toEqual([
       { month: '2026-10', sessions: 1 },
       { month: '2026-11', sessions: 1 },
     ]);
   });
 
-  it('does not call the current or a later month short before it has ended', () => {
-    const sessions = [signedOffSession({ id: 'september', start: '2026-09-10T02:00:00Z' })];
+  it('lists the current month but leaves it out of the mean and the notes until it has ended', () => {
+    const sessions = [signedOffSession({ id: 'september', start: '2026-09-10T02:00:00Z' }), signedOffSession({ id: 'november', start: '2026-11-10T02:00:00Z' })];
     const progress = residentProgress({ ...period, now: '2026-11-20T00:00:00Z', sessions });
-    expect(progress.months.map(month => month.month)).toEqual(['2026-09', '2026-10', '2026-11', '2026-12']);
-    expect(progress.monthsShort).toEqual(['2026-10']);
+    expect(progress.frequency.months.map(month => month.month)).toEqual(['2026-09', '2026-10', '2026-11', '2026-12']);
+    expect(progress.frequency).toMatchObject({ monthsCounted: 2, sessionsCounted: 1, meanPerMonth: 0.5, meetsTarget: false, monthsWithoutSession: ['2026-10'] });
   });
 
   it('includes partial months at either end of the period', () => {
     const progress = residentProgress({ ...period, from: '2026-09-20', to: '2026-10-05', sessions: [] });
-    expect(progress.monthsShort).toEqual(['2026-09', '2026-10']);
+    expect(progress.frequency.monthsWithoutSession).toEqual(['2026-09', '2026-10']);
+  });
+});
+
+describe('residentProgress: how often, as the guide counts it (平均每月至少 1 次)', () => {
+  const held = (id: string, start: string) => withClock(draftSession({ id }), start, 35);
+  const year = { residentId: RESIDENT.id, from: '2026-01-01', to: '2026-06-30', now: '2026-08-01T00:00:00Z' };
+
+  it('meets the target on average with a gap month, and notes the gap without calling it a failure', () => {
+    // Six months, seven sessions: two in January, none in March.
+    const starts = ['2026-01-05', '2026-01-20', '2026-02-10', '2026-04-08', '2026-05-12', '2026-06-03', '2026-06-24'];
+    const sessions = starts.map((day, index) => held(`h${index}`, `${day}T02:00:00Z`));
+    expect(residentProgress({ ...year, sessions }).frequency).toEqual({
+      months: [
+        { month: '2026-01', sessions: 2 },
+        { month: '2026-02', sessions: 1 },
+        { month: '2026-03', sessions: 0 },
+        { month: '2026-04', sessions: 1 },
+        { month: '2026-05', sessions: 1 },
+        { month: '2026-06', sessions: 2 },
+      ],
+      monthsCounted: 6,
+      sessionsCounted: 7,
+      meanPerMonth: 1.17,
+      target: 1,
+      meetsTarget: true,
+      monthsWithoutSession: ['2026-03'],
+    });
+  });
+
+  it('falls short on average with two gap months', () => {
+    const sessions = ['2026-01-05', '2026-02-10', '2026-04-08', '2026-06-03'].map((day, index) => held(`h${index}`, `${day}T02:00:00Z`));
+    expect(residentProgress({ ...year, sessions }).frequency).toMatchObject({ meanPerMonth: 0.67, meetsTarget: false, monthsWithoutSession: ['2026-03', '2026-05'] });
+  });
+
+  it('counts only sessions held: a planned or a running session has not taken place yet', () => {
+    const planned = draftSession({ id: 'planned', plannedAt: '2026-02-10T02:00:00Z' });
+    const running = { ...draftSession({ id: 'running' }), timer: { intervals: [{ start: '2026-03-10T02:00:00Z' }] } };
+    const progress = residentProgress({ ...year, sessions: [planned, running, held('held', '2026-04-10T02:00:00Z')] });
+    expect(progress.frequency.sessionsCounted).toBe(1);
+    expect(progress.sessionIds).toEqual([]);
+  });
+
+  it('has no mean before a month of the period has ended', () => {
+    const progress = residentProgress({ ...year, now: '2026-01-15T00:00:00Z', sessions: [held('h', '2026-01-05T02:00:00Z')] });
+    expect(progress.frequency).toMatchObject({ monthsCounted: 0, meanPerMonth: null, meetsTarget: null, monthsWithoutSession: [] });
   });
 });
 
@@ -151,7 +206,8 @@ describe('residentProgress: few or unusual sessions', () => {
     expect(progress.meanSheetTotal).toBeNull();
     expect(progress.trend).toEqual({ slopePerMonth: null, first: null, last: null, change: null });
     expect(progress.minutes.meanMinutes).toBeNull();
-    expect(progress.monthsShort).toEqual(['2026-09', '2026-10', '2026-11', '2026-12']);
+    expect(progress.frequency.monthsWithoutSession).toEqual(['2026-09', '2026-10', '2026-11', '2026-12']);
+    expect(progress.frequency).toMatchObject({ meanPerMonth: 0, meetsTarget: false });
   });
 
   it('has no slope or change from a single session', () => {

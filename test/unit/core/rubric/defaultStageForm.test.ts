@@ -15,9 +15,33 @@ describe('the default stage form', () => {
       '临床信息提取与分析',
       '影像技术执行与分析',
       '影像征象提取与分析',
-      '临床思维与影像诊断',
+      '依据临床分析思维，做出影像诊断',
       '影像诊断报告的书写与评价',
     ]);
+  });
+
+  it('has a short title for narrow places, in both languages', () => {
+    expect(DEFAULT_STAGE_FORM.stages.map(stage => [stage.shortTitle.zh, stage.shortTitle.en])).toEqual([
+      ['临床信息', 'Clinical information'],
+      ['影像技术', 'Imaging technique'],
+      ['影像征象', 'Imaging signs'],
+      ['影像诊断', 'Diagnosis'],
+      ['报告书写', 'Report'],
+    ]);
+  });
+
+  it('lets the tutor mark as not applicable only what a case can leave nothing to judge by', () => {
+    const optional = DEFAULT_STAGE_FORM.stages.flatMap(stage =>
+      stage.scoring === 'criteria' ? [...stage.criteria, ...(stage.realTimeCriteria ?? [])].filter(criterion => criterion.mayNotApply).map(criterion => `${stage.stage} ${criterion.id}`) : [],
+    );
+    expect(optional).toEqual(['4.1 missing-information', '4.2 nursing', '4.2 improvement', '4.4 extent-or-stage', '4.4 change-from-prior']);
+  });
+
+  it('puts radiation dose and protection into the scan technique of 4.2', () => {
+    const technique = DEFAULT_STAGE_FORM.stages[1];
+    const scan = technique?.scoring === 'criteria' ? technique.criteria.find(criterion => criterion.id === 'scan-technique') : undefined;
+    expect(scan?.description?.zh).toContain('辐射剂量与防护');
+    expect(scan?.description?.en).toContain('radiation dose');
   });
 
   it('scores 4.1–4.4 on 20 points of criteria each, in half-point steps', () => {

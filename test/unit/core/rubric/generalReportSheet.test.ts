@@ -112,8 +112,18 @@ describe('the general report sheet', () => {
     expect(GENERAL_REPORT_SHEET.bands.map(band => [band.label.zh, band.label.en, band.min])).toEqual([
       ['优秀', 'Excellent', 90],
       ['良好', 'Good', 80],
-      ['基本合格', 'Basically acceptable', 60],
-      ['不合格', 'Unacceptable', 0],
+      ['基本合格', 'Pass', 60],
+      ['不合格', 'Fail', 0],
     ]);
+  });
+
+  it('states in its source note how the five ranges seen in use map onto the four ratings', () => {
+    expect(GENERAL_REPORT_SHEET.source?.zh).toContain('70–79 与 60–69 均为基本合格');
+    expect(GENERAL_REPORT_SHEET.source?.en).toContain('both 70–79 and 60–69 Pass');
+  });
+
+  it('lets tumour staging and the comparison with previous examinations be marked not applicable, nothing else', () => {
+    const optional = GENERAL_REPORT_SHEET.sections.flatMap(section => section.items).filter(item => item.mayNotApply).map(item => item.id);
+    expect(optional).toEqual(['tumour-staging', 'prior-comparison']);
   });
 });

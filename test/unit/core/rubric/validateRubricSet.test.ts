@@ -182,8 +182,8 @@ const SHEET_CASES: BadCase[] = [
     name: 'a negative band threshold',
     input: edited(GENERAL_REPORT_SHEET, sheet => (sheet.bands[3].min = -10)),
     code: 'rubric.negative',
-    en: 'Rating band “不合格 / Unacceptable”: the threshold must not be negative (it is -10).',
-    zh: '评级“不合格 / Unacceptable”的起点分数不能为负数（实际为 -10）。',
+    en: 'Rating band “不合格 / Fail”: the threshold must not be negative (it is -10).',
+    zh: '评级“不合格 / Fail”的起点分数不能为负数（实际为 -10）。',
   },
   {
     name: 'two bands with one threshold',
@@ -343,8 +343,8 @@ const FORM_CASES: BadCase[] = [
     name: 'a criterion without an English label',
     input: stages(list => (list[3].criteria[2].label.en = '')),
     code: 'rubric.missing',
-    en: 'Criterion “最后诊断及病变性质” of stage 4.4 “临床思维与影像诊断 / Clinical reasoning and imaging diagnosis” has no English label.',
-    zh: '环节 4.4“临床思维与影像诊断 / Clinical reasoning and imaging diagnosis”的评分项“最后诊断及病变性质”缺少英文名称。',
+    en: 'Criterion “最后诊断及病变性质” of stage 4.4 “依据临床分析思维，做出影像诊断 / Imaging diagnosis by clinical reasoning” has no English label.',
+    zh: '环节 4.4“依据临床分析思维，做出影像诊断 / Imaging diagnosis by clinical reasoning”的评分项“最后诊断及病变性质”缺少英文名称。',
   },
   {
     name: 'a criterion scored in neither points nor levels',
@@ -399,7 +399,7 @@ const FORM_CASES: BadCase[] = [
   },
   {
     name: 'another stage scored on the report sheet',
-    input: stages(list => (list[1] = { scoring: 'reportSheet', stage: '4.2', title: list[1].title })),
+    input: stages(list => (list[1] = { scoring: 'reportSheet', stage: '4.2', title: list[1].title, shortTitle: list[1].shortTitle })),
     code: 'rubric.criteriaStageScoring',
     en: /^Stage 4\.2 “影像技术执行与分析 \/ .*” must be scored on criteria of its own; only stage 4\.5 is scored on the report sheet\.$/,
     zh: /^环节 4\.2“影像技术执行与分析.*”须按本环节的评分项评分，只有环节 4\.5 以报告评分表评分。$/,

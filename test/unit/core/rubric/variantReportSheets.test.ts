@@ -71,3 +71,21 @@ describe('the nuclear medicine report sheet', () => {
     expect(NUCLEAR_MEDICINE_REPORT_SHEET.bands).toEqual(GENERAL_REPORT_SHEET.bands);
   });
 });
+
+describe('the variant sheets’ source notes', () => {
+  it.each([
+    ['ultrasound', ULTRASOUND_REPORT_SHEET],
+    ['nuclear medicine', NUCLEAR_MEDICINE_REPORT_SHEET],
+  ])('of the %s sheet say its wording was taken from a digest, not copied from the original form, and how the bands map', (_name, sheet) => {
+    expect(sheet.source?.zh).toContain('摘要');
+    expect(sheet.source?.zh).toContain('并非照录原表');
+    expect(sheet.source?.en).toContain('not copied from the original form');
+    expect(sheet.source?.zh).toContain('70–79 与 60–69 均为基本合格');
+    expect(sheet.source?.en).toContain('both 70–79 and 60–69 Pass');
+  });
+
+  it('of the nuclear-medicine sheet say a section counts as scored once its deduction is entered, 0 included', () => {
+    expect(NUCLEAR_MEDICINE_REPORT_SHEET.source?.zh).toContain('未扣分填 0');
+    expect(NUCLEAR_MEDICINE_REPORT_SHEET.source?.en).toContain('0 when nothing is taken off');
+  });
+});

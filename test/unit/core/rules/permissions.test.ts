@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyReport } from '../../../../src/core/session/stageWork';
 import { caseFor, mayManageCases, mayManagePeople, maySeeSession } from '../../../../src/core/rules/permissions';
 import type { TeachingCase } from '../../../../src/core/session/teachingCase';
 import { emptyWork } from '../../../../src/core/session/stageWork';
@@ -21,7 +22,16 @@ describe('who may change what', () => {
     const driver = new SessionDriver();
     expect(driver.refused({ type: 'saveWork', stage: '4.1', work: work41 }, TUTOR)).toBe('access.residentOnly');
     expect(driver.refused({ type: 'submitStage', stage: '4.1' }, TUTOR)).toBe('access.residentOnly');
-    expect(driver.refused({ type: 'saveWork', stage: '4.1', work: work41 }, ADMIN)).toBe('access.adminDoesNotScore');
+    const byAdmin = driver.attempt({ type: 'saveWork', stage: '4.1', work: work41 }, ADMIN);
+    // The reason given is the real one: the work is the resident's, not that administrators do not score.
+    expect(byAdmin.ok || byAdmin.problem).toEqual({
+      code: 'access.adminDoesNotWrite',
+      message: {
+        zh: '各环节内容须由住院医师本人填写和提交，管理员不能代为填写',
+        en: 'The stages are written and submitted by the resident in person; an administrator cannot write them on their behalf',
+      },
+    });
+    expect(driver.refused({ type: 'submitStage', stage: '4.1' }, ADMIN)).toBe('access.adminDoesNotWrite');
   });
 
   it('lets only the tutor score, return and sign; a resident never changes a score', () => {
@@ -68,7 +78,7 @@ describe('who may see what', () => {
 
   it('hides the tutor’s reference answer from the resident until their session is signed off', () => {
     const teachingCase: TeachingCase = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: 'case-ct-nodule',
       title: 'RUL nodule',
       studyInstanceUIDs: ['1.2.3'],
@@ -78,7 +88,7 @@ describe('who may see what', () => {
       trainingYear: 2,
       realTime: false,
       objectives: ['describe a solid nodule'],
-      referenceAnswer: { findings: [], diagnosis: 'Adenocarcinoma likely', report: { examination: '', technique: '', findings: '', impression: '' } },
+      referenceAnswer: { findings: [], diagnosis: 'Adenocarcinoma likely', report: emptyReport() },
       preparedBy: TUTOR.id,
       createdAt: '2026-10-01T00:00:00.000Z',
     };

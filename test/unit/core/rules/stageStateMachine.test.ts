@@ -4,8 +4,8 @@ import { ADMIN, fullMarks, fullSheet, RESIDENT, SessionDriver, TUTOR } from '../
 
 const clinicalWork = () => {
   const work = emptyWork()['4.1'];
-  work.items.complaint = { text: '咳嗽两周 / cough for two weeks', missing: false };
-  work.items.labs = { text: '', missing: true };
+  work.items.complaint = { status: 'available', text: '咳嗽两周 / cough for two weeks' };
+  work.items.labs = { status: 'missing', text: '' };
   return work;
 };
 
@@ -13,7 +13,7 @@ describe('stage work: draft → submitted → evaluated', () => {
   it('lets the resident write a draft, as often as they like', () => {
     const driver = new SessionDriver();
     driver.do({ type: 'saveWork', stage: '4.1', work: clinicalWork() }, RESIDENT);
-    expect(driver.session.stages['4.1']).toMatchObject({ status: 'draft', work: { items: { labs: { missing: true } } } });
+    expect(driver.session.stages['4.1']).toMatchObject({ status: 'draft', work: { items: { labs: { status: 'missing' } } } });
     driver.do({ type: 'saveWork', stage: '4.1', work: { ...clinicalWork(), summary: 'RUL nodule follow-up' } }, RESIDENT);
     expect(driver.session.stages['4.1'].work).toMatchObject({ summary: 'RUL nodule follow-up' });
   });
@@ -68,7 +68,11 @@ describe('stage work: draft → submitted → evaluated', () => {
     expect(driver.session.stages['4.1'].submittedAt).toBeUndefined();
     expect(driver.events.at(-1)).toMatchObject({ type: 'returnStage', reason: '实验室检查未查阅 / labs not read' });
     driver.do({ type: 'saveWork', stage: '4.1', work: clinicalWork() }, RESIDENT);
-    expect(driver.refused({ type: 'returnStage', stage: '4.1', reason: 'again' }, TUTOR)).toBe('state.stageNotSubmitted');
+    const again = driver.attempt({ type: 'returnStage', stage: '4.1', reason: 'again' }, TUTOR);
+    expect(again.ok || again.problem).toEqual({
+      code: 'state.nothingToReturn',
+      message: { zh: '环节 4.1 仍是住院医师的草稿，无需退回', en: 'Stage 4.1 is still the resident’s draft; there is nothing to return' },
+    });
   });
 
   it('scores stage 4.5 on the report sheet and the other stages on criteria, not the other way round', () => {

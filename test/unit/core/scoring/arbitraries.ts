@@ -18,13 +18,13 @@ const modalities = fc.uniqueArray(fc.stringMatching(/^[A-Z]{2}$/), { maxLength: 
 /** Items worth whole numbers of steps; sections and the sheet total add up exactly. */
 function sections(unit: number, prefix: string): fc.Arbitrary<SheetSection[]> {
   return fc
-    .array(fc.record({ title: localizedText, items: fc.array(fc.record({ label: localizedText, units: fc.nat(20) }), { minLength: 1, maxLength: 5 }) }), {
+    .array(fc.record({ title: localizedText, items: fc.array(fc.record({ label: localizedText, units: fc.nat(20), mayNotApply: fc.boolean() }), { minLength: 1, maxLength: 5 }) }), {
       minLength: 1,
       maxLength: 5,
     })
     .map(drafts =>
       drafts.map((draft, s) => {
-        const items = draft.items.map((item, i) => ({ id: `${prefix}${s}.${i}`, label: item.label, points: item.units * unit }));
+        const items = draft.items.map((item, i) => ({ id: `${prefix}${s}.${i}`, label: item.label, points: item.units * unit, ...(item.mayNotApply ? { mayNotApply: true } : {}) }));
         return { id: `${prefix}${s}`, title: draft.title, points: items.reduce((total, item) => total + item.points, 0), items };
       }),
     );
@@ -69,15 +69,36 @@ export const reportSheet: fc.Arbitrary<ReportSheet> = fc
 /** A sheet with at least one veto item. */
 export const vetoableSheet = reportSheet.filter(sheet => sheet.vetoes.length > 0);
 
-/** What a tutor may enter: some items scored in steps within their points, some vetoes ticked. */
-export function sheetScores(sheet: ReportSheet, options: { vetoes: 'none' | 'some' | 'any' } = { vetoes: 'any' }): fc.Arbitrary<SheetScores> {
+/** One item as a tutor may leave it: not scored, scored in steps within its points, or (where allowed) not applicable. */
+type ItemEntry = { scoredSteps: number } | 'notApplicable' | undefined;
+
+/**
+ * What a tutor may enter: some items scored, some left blank, some marked not applicable where the
+ * sheet allows it, some vetoes ticked; `items: 'all'` leaves none blank.
+ */
+export function sheetScores(
+  sheet: ReportSheet,
+  options: { vetoes?: 'none' | 'some' | 'any'; items?: 'all' | 'any' } = {},
+): fc.Arbitrary<SheetScores> {
+  const { vetoes: vetoOption = 'any', items: itemOption = 'any' } = options;
   const items = sheet.sections.flatMap(section => section.items);
-  const entered = fc.tuple(...items.map(item => fc.option(fc.integer({ min: 0, max: Math.round(item.points / sheet.step) }), { nil: undefined })));
+  const entries = fc.tuple(
+    ...items.map((item): fc.Arbitrary<ItemEntry> => {
+      const scored = fc.integer({ min: 0, max: Math.round(item.points / sheet.step) }).map(scoredSteps => ({ scoredSteps }));
+      const choices: Array<fc.Arbitrary<ItemEntry>> = [scored];
+      if (item.mayNotApply) choices.push(fc.constant('notApplicable' as const));
+      if (itemOption === 'any') choices.push(fc.constant(undefined));
+      return fc.oneof(...choices);
+    }),
+  );
   const ids = sheet.vetoes.map(veto => veto.id);
-  const vetoes: fc.Arbitrary<string[]> =
-    options.vetoes === 'none' ? fc.constant([]) : fc.subarray(ids, { minLength: options.vetoes === 'some' ? 1 : 0 });
-  return fc.record({ entered, vetoes }).map(({ entered: counts, vetoes: ticked }) => ({
-    items: Object.fromEntries(items.flatMap((item, i) => (counts[i] === undefined ? [] : [[item.id, counts[i]! * sheet.step]]))),
+  const vetoes: fc.Arbitrary<string[]> = vetoOption === 'none' ? fc.constant([]) : fc.subarray(ids, { minLength: vetoOption === 'some' ? 1 : 0 });
+  return fc.record({ entries, vetoes }).map(({ entries: chosen, vetoes: ticked }) => ({
+    items: Object.fromEntries(items.flatMap((item, i) => {
+      const entry = chosen[i];
+      return typeof entry === 'object' ? [[item.id, entry.scoredSteps * sheet.step]] : [];
+    })),
+    notApplicable: items.filter((_, i) => chosen[i] === 'notApplicable').map(item => item.id),
     itemRemarks: {},
     vetoes: ticked,
     mainProblems: '',
@@ -86,7 +107,7 @@ export function sheetScores(sheet: ReportSheet, options: { vetoes: 'none' | 'som
 
 /** A criterion worth `units` steps: in points, or by levels whose best is worth exactly that. */
 function criterion(id: string, units: number, unit: number): fc.Arbitrary<Criterion> {
-  const common = { id: fc.constant(id), label: localizedText, description: localizedText };
+  const common = { id: fc.constant(id), label: localizedText, description: localizedText, mayNotApply: fc.boolean() };
   const required = ['kind', 'id', 'label'] as const;
   const byPoints = fc.record({ ...common, kind: fc.constant('points' as const), max: fc.constant(units * unit) }, { requiredKeys: [...required, 'max'] });
   const byLevels = fc
@@ -128,11 +149,12 @@ function criteriaStage(stage: '4.1' | '4.2' | '4.3' | '4.4', unit: number): fc.A
         scoring: fc.constant('criteria' as const),
         stage: fc.constant(stage),
         title: localizedText,
+        shortTitle: localizedText,
         total: fc.constant(units * unit),
         criteria: criteria(parts, unit, 'c'),
         realTimeCriteria: otherParts(units).chain(other => criteria(other, unit, 'rt')),
       },
-      { requiredKeys: ['scoring', 'stage', 'title', 'total', 'criteria'] },
+      { requiredKeys: ['scoring', 'stage', 'title', 'shortTitle', 'total', 'criteria'] },
     );
   });
 }
@@ -148,7 +170,7 @@ export const stageForm: fc.Arbitrary<StageForm> = step.chain(unit =>
       criteriaStage('4.2', unit),
       criteriaStage('4.3', unit),
       criteriaStage('4.4', unit),
-      fc.record({ scoring: fc.constant('reportSheet' as const), stage: fc.constant('4.5' as const), title: localizedText }),
+      fc.record({ scoring: fc.constant('reportSheet' as const), stage: fc.constant('4.5' as const), title: localizedText, shortTitle: localizedText }),
     ),
   }),
 );

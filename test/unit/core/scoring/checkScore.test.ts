@@ -19,6 +19,7 @@ const byLevels: Criterion = {
 
 const scores = (items: Record<string, number>, vetoes: string[] = [], itemRemarks: Record<string, string> = {}): SheetScores => ({
   items,
+  notApplicable: [],
   itemRemarks,
   vetoes,
   mainProblems: '',
@@ -54,12 +55,12 @@ describe('checkCriterionScore', () => {
     for (const level of byLevels.kind === 'levels' ? byLevels.levels : []) expect(checkCriterionScore(byLevels, level.id, 0.5)).toBeUndefined();
   });
 
-  it('refuses an unknown level, or points, naming the levels to choose from', () => {
+  it('refuses an unknown level, or points, naming the levels to choose from in the reader’s language only', () => {
     const refused = checkCriterionScore(byLevels, 'excellent', 0.5);
     expect(refused?.code).toBe('score.unknownLevel');
     expect(refused?.message).toEqual({
-      zh: '“鉴别诊断思路”须从以下等级中选择：欠缺 / Weak、合理 / Sound、全面 / Thorough',
-      en: '"Differential reasoning" takes one of its levels: 欠缺 / Weak, 合理 / Sound, 全面 / Thorough',
+      zh: '“鉴别诊断思路”须从以下等级中选择：欠缺、合理、全面',
+      en: '"Differential reasoning" takes one of its levels: Weak, Sound, Thorough',
     });
     expect(checkCriterionScore(byLevels, 5, 0.5)?.code).toBe('score.unknownLevel');
   });
@@ -96,5 +97,17 @@ describe('checkSheetScores', () => {
     expect(found[0]!.message).toEqual({ zh: '评分表中没有条目“no-such-item”', en: 'The sheet has no item "no-such-item"' });
     expect(found[1]!.message.en).toContain('no-such-remark');
     expect(found[2]!.message.en).toBe('The sheet has no veto item "no-such-veto"');
+  });
+
+  it('accepts not applicable only on items the sheet allows it for, never beside a score, and names the item', () => {
+    const withoutStaging = Object.fromEntries(Object.entries(full).filter(([id]) => id !== 'tumour-staging'));
+    expect(checkSheetScores(GENERAL_REPORT_SHEET, { ...scores(withoutStaging), notApplicable: ['tumour-staging'] })).toEqual([]);
+    const notAllowed = checkSheetScores(GENERAL_REPORT_SHEET, { ...scores({}), notApplicable: ['clinical-question'] });
+    expect(notAllowed.map(entry => entry.code)).toEqual(['score.notApplicableNotAllowed']);
+    expect(notAllowed[0]!.message).toEqual({ zh: '“回答临床问题”不能标为不适用，请评分', en: '"Clinical question answered" cannot be marked not applicable; give it a score' });
+    const both = checkSheetScores(GENERAL_REPORT_SHEET, { ...scores({ 'prior-comparison': 2 }), notApplicable: ['prior-comparison'] });
+    expect(both.map(entry => entry.code)).toEqual(['score.scoredAndNotApplicable']);
+    const unknown = checkSheetScores(GENERAL_REPORT_SHEET, { ...scores({}), notApplicable: ['no-such-item', 'no-such-item'] });
+    expect(unknown.map(entry => entry.code)).toEqual(['score.repeatedNotApplicable', 'sheet.unknownItem']);
   });
 });

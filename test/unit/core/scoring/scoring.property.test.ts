@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Criterion } from '../../../../src/core/rubric/rubricSchema';
+import type { Criterion, ReportSheet } from '../../../../src/core/rubric/rubricSchema';
+import type { SheetScores } from '../../../../src/core/session/evaluation';
 import { checkCriterionScore, checkSheetScores } from '../../../../src/core/scoring/checkScore';
 import { bandFor, sheetResult } from '../../../../src/core/scoring/sheetResult';
 import { reportSheet, sheetScores, step, vetoableSheet } from './arbitraries';
@@ -20,26 +21,25 @@ describe('sheetResult, for any sheet and any scores', () => {
     );
   });
 
-  it('without a veto, totals the points given on an award sheet', () => {
-    const award = reportSheet.map(sheet => ({ ...sheet, scoring: 'award' as const }));
+  const earnedWithoutVeto = (sheet: ReportSheet, scores: SheetScores) =>
+    sum(
+      sheet.sections
+        .flatMap(section => section.items)
+        .flatMap(item => {
+          if (scores.notApplicable.includes(item.id)) return [item.points];
+          const entered = scores.items[item.id];
+          if (entered === undefined) return [];
+          return [sheet.scoring === 'award' ? entered : item.points - entered];
+        }),
+    );
+
+  it('without a veto, totals what the scored items earned: points given, or points less deductions; not applicable earns full points', () => {
     fc.assert(
-      fc.property(award.chain(sheet => fc.tuple(fc.constant(sheet), sheetScores(sheet, { vetoes: 'none' }))), ([sheet, scores]) => {
+      fc.property(reportSheet.chain(sheet => fc.tuple(fc.constant(sheet), sheetScores(sheet, { vetoes: 'none' }))), ([sheet, scores]) => {
         const result = sheetResult(sheet, scores);
         expect(result.vetoed).toBe(false);
-        expect(result.total).toBe(sum(Object.values(scores.items)));
+        expect(result.total).toBe(earnedWithoutVeto(sheet, scores));
         expect(result.total).toBe(result.itemTotal);
-      }),
-    );
-  });
-
-  it('without a veto, totals points minus deductions on a deduct sheet', () => {
-    const deduct = reportSheet.map(sheet => ({ ...sheet, scoring: 'deduct' as const }));
-    fc.assert(
-      fc.property(deduct.chain(sheet => fc.tuple(fc.constant(sheet), sheetScores(sheet, { vetoes: 'none' }))), ([sheet, scores]) => {
-        const items = sheet.sections.flatMap(section => section.items);
-        // The tutor marks only what loses points: an item without a deduction keeps full marks.
-        const expected = sum(items.map(item => item.points - (scores.items[item.id] ?? 0)));
-        expect(sheetResult(sheet, scores).total).toBe(expected);
       }),
     );
   });
@@ -54,8 +54,27 @@ describe('sheetResult, for any sheet and any scores', () => {
         });
         expect(sum(result.sections.map(section => section.score))).toBe(result.itemTotal);
         expect(result.total).toBeLessThanOrEqual(sheet.total);
-        const allScored = Object.keys(scores.items).length === sheet.sections.flatMap(section => section.items).length;
-        expect(result.complete).toBe(result.vetoed || sheet.scoring === 'deduct' || allScored);
+      }),
+    );
+  });
+
+  it('is complete, with a band, exactly when every item is scored or not applicable or a veto decides, on award and deduct sheets alike', () => {
+    fc.assert(
+      fc.property(reportSheet.chain(sheet => fc.tuple(fc.constant(sheet), sheetScores(sheet))), ([sheet, scores]) => {
+        const result = sheetResult(sheet, scores);
+        const items = sheet.sections.flatMap(section => section.items);
+        const blank = items.filter(item => !(item.id in scores.items) && !scores.notApplicable.includes(item.id)).map(item => item.id);
+        expect(result.unscored).toEqual(blank);
+        expect(result.complete).toBe(result.vetoed || blank.length === 0);
+        expect(result.band).toEqual(result.complete ? bandFor(sheet, result.total) : null);
+      }),
+    );
+  });
+
+  it('is complete when every item is entered, whatever was entered', () => {
+    fc.assert(
+      fc.property(reportSheet.chain(sheet => fc.tuple(fc.constant(sheet), sheetScores(sheet, { items: 'all' }))), ([sheet, scores]) => {
+        expect(sheetResult(sheet, scores).complete).toBe(true);
       }),
     );
   });
@@ -69,6 +88,17 @@ describe('sheetResult, for any sheet and any scores', () => {
         const [low, high] = a <= b ? [a, b] : [b, a];
         expect(bandFor(sheet, low).min).toBeLessThanOrEqual(bandFor(sheet, high).min);
         expect(bandFor(sheet, high).min).toBeLessThanOrEqual(high);
+      }),
+    );
+  });
+
+  it('never rates a complete sheet with more points lower than one with fewer', () => {
+    const twoFilled = reportSheet.chain(sheet => fc.tuple(fc.constant(sheet), sheetScores(sheet, { items: 'all' }), sheetScores(sheet, { items: 'all' })));
+    fc.assert(
+      fc.property(twoFilled, ([sheet, first, second]) => {
+        const [a, b] = [sheetResult(sheet, first), sheetResult(sheet, second)];
+        if (a.total <= b.total) expect(a.band!.min).toBeLessThanOrEqual(b.band!.min);
+        else expect(b.band!.min).toBeLessThanOrEqual(a.band!.min);
       }),
     );
   });
@@ -118,8 +148,26 @@ describe('score checks, for any step and maximum', () => {
       fc.property(filled, ([sheet, scores, beyond]) => {
         expect(checkSheetScores(sheet, scores)).toEqual([]);
         const item = sheet.sections[0]!.items[0]!;
-        const pushed = { ...scores, items: { ...scores.items, [item.id]: item.points + beyond } };
+        const pushed = { ...scores, notApplicable: scores.notApplicable.filter(id => id !== item.id), items: { ...scores.items, [item.id]: item.points + beyond } };
         expect(checkSheetScores(sheet, pushed).map(found => found.code)).toEqual(['score.outOfRange']);
+      }),
+    );
+  });
+
+  it('accept not applicable only where the sheet allows it, and never beside a score', () => {
+    fc.assert(
+      fc.property(reportSheet.chain(sheet => fc.tuple(fc.constant(sheet), sheetScores(sheet, { items: 'all' }))), ([sheet, scores]) => {
+        const items = sheet.sections.flatMap(section => section.items);
+        const fixed = items.find(item => !item.mayNotApply);
+        if (fixed) {
+          const marked = { ...scores, items: Object.fromEntries(Object.entries(scores.items).filter(([id]) => id !== fixed.id)), notApplicable: [...scores.notApplicable, fixed.id] };
+          expect(checkSheetScores(sheet, marked).map(found => found.code)).toEqual(['score.notApplicableNotAllowed']);
+        }
+        const optional = items.find(item => item.mayNotApply);
+        if (optional) {
+          const both = { ...scores, items: { ...scores.items, [optional.id]: 0 }, notApplicable: [...new Set([...scores.notApplicable, optional.id])] };
+          expect(checkSheetScores(sheet, both).map(found => found.code)).toEqual(['score.scoredAndNotApplicable']);
+        }
       }),
     );
   });

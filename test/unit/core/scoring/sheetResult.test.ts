@@ -5,15 +5,21 @@ import type { ReportSheet } from '../../../../src/core/rubric/rubricSchema';
 import { bandFor, sheetResult } from '../../../../src/core/scoring/sheetResult';
 import type { SheetScores } from '../../../../src/core/session/evaluation';
 
-const scores = (items: Record<string, number>, vetoes: string[] = []): SheetScores => ({ items, itemRemarks: {}, vetoes, mainProblems: '' });
+const scores = (items: Record<string, number>, vetoes: string[] = [], notApplicable: string[] = []): SheetScores => ({
+  items,
+  notApplicable,
+  itemRemarks: {},
+  vetoes,
+  mainProblems: '',
+});
 const items = (sheet: ReportSheet) => sheet.sections.flatMap(section => section.items);
 const fullMarks = Object.fromEntries(items(GENERAL_REPORT_SHEET).map(item => [item.id, item.points]));
 
 describe('sheetResult on an award sheet', () => {
   it('gives full marks 100, rated excellent, complete', () => {
     const result = sheetResult(GENERAL_REPORT_SHEET, scores(fullMarks));
-    expect(result).toMatchObject({ itemTotal: 100, total: 100, max: 100, vetoed: false, complete: true });
-    expect(result.band.id).toBe('excellent');
+    expect(result).toMatchObject({ itemTotal: 100, total: 100, max: 100, vetoed: false, complete: true, unscored: [] });
+    expect(result.band?.id).toBe('excellent');
     expect(result.sections.map(section => [section.sectionId, section.score, section.max])).toEqual([
       ['general-information', 14, 14],
       ['technique', 9, 9],
@@ -23,17 +29,27 @@ describe('sheetResult on an award sheet', () => {
     ]);
   });
 
-  it('totals what is scored so far and is incomplete until every item is', () => {
+  it('totals what is scored so far, names what is not, and gives no rating until every item is scored', () => {
     const result = sheetResult(GENERAL_REPORT_SHEET, scores({ 'clinical-information': 8.5, 'pertinent-negatives': 2 }));
-    expect(result).toMatchObject({ total: 10.5, complete: false, itemScores: { 'clinical-information': 8.5, 'pertinent-negatives': 2 } });
+    expect(result).toMatchObject({ total: 10.5, complete: false, band: null, itemScores: { 'clinical-information': 8.5, 'pertinent-negatives': 2 } });
+    expect(result.unscored).toHaveLength(21);
+    expect(result.unscored[0]).toBe('patient-details');
     expect(result.sections.find(section => section.sectionId === 'technique')).toEqual({ sectionId: 'technique', score: 0, max: 9 });
-    expect(result.band.id).toBe('unacceptable');
   });
 
   it('scores 0 with a veto, keeps the item total for the record, and needs no more items', () => {
     const result = sheetResult(GENERAL_REPORT_SHEET, scores({ 'clinical-information': 10 }, ['patient-image-mismatch']));
     expect(result).toMatchObject({ itemTotal: 10, vetoed: true, total: 0, complete: true });
-    expect(result.band.id).toBe('unacceptable');
+    expect(result.band?.id).toBe('unacceptable');
+  });
+
+  it('gives an item marked not applicable its full points and prints it as such', () => {
+    const { 'tumour-staging': _staging, 'prior-comparison': _prior, ...rest } = fullMarks;
+    const noTumourNoPrior = { ...rest, 'clinical-information': 6 };
+    const result = sheetResult(GENERAL_REPORT_SHEET, scores(noTumourNoPrior, [], ['tumour-staging', 'prior-comparison']));
+    expect(result).toMatchObject({ total: 96, complete: true, unscored: [] });
+    expect(result.itemScores).toMatchObject({ 'tumour-staging': 4, 'prior-comparison': 4 });
+    expect(result.band?.id).toBe('excellent');
   });
 
   it('adds half points without binary noise', () => {
@@ -61,17 +77,22 @@ describe('sheetResult on a deduct sheet', () => {
     const result = sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({ 'general-items': 2, description: 6.5, conclusion: 0, images: 0, 'image-quality': 1 }));
     expect(result.itemScores).toEqual({ 'general-items': 14, description: 33.5, conclusion: 18, images: 10, 'image-quality': 15 });
     expect(result).toMatchObject({ total: 90.5, complete: true, vetoed: false });
-    expect(result.band.id).toBe('excellent');
+    expect(result.band?.id).toBe('excellent');
   });
 
-  it('keeps full marks on every item nothing was taken off, so a sheet is complete from the start', () => {
-    const result = sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({ description: 10 }));
-    expect(result).toMatchObject({ itemScores: { description: 30, conclusion: 18 }, total: 90, complete: true });
-    expect(sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({})).total).toBe(100);
+  it('is not a 100 when empty: every section needs its deduction entered, 0 included, before it is complete or rated', () => {
+    const empty = sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({}));
+    expect(empty).toMatchObject({ total: 0, complete: false, band: null, itemScores: {} });
+    expect(empty.unscored).toEqual(['general-items', 'description', 'conclusion', 'images', 'image-quality']);
+    const oneSection = sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({ description: 10 }));
+    expect(oneSection).toMatchObject({ itemScores: { description: 30 }, total: 30, complete: false, band: null });
+    const confirmed = sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({ 'general-items': 0, description: 10, conclusion: 0, images: 0, 'image-quality': 0 }));
+    expect(confirmed).toMatchObject({ total: 90, complete: true, unscored: [] });
+    expect(confirmed.band?.id).toBe('excellent');
   });
 
   it('scores 0 with a veto', () => {
-    expect(sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({}, ['missed-major-disease'])).total).toBe(0);
+    expect(sheetResult(NUCLEAR_MEDICINE_REPORT_SHEET, scores({}, ['missed-major-disease']))).toMatchObject({ total: 0, complete: true });
   });
 });
 

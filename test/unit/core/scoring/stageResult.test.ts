@@ -11,7 +11,7 @@ const AT = '2026-11-02T02:00:00.000Z';
 function session(options: { modality?: string; realTime?: boolean; stageForm?: StageForm } = {}): TeachingSession {
   return createSession({
     id: 'session-1',
-    teachingCase: { id: 'case-1', realTime: options.realTime ?? false },
+    teachingCase: { id: 'case-1', realTime: options.realTime ?? false, trainingYear: 1 },
     resident: { id: 'resident-li', trainingYear: 1 },
     tutorId: 'tutor-wang',
     stageForm: options.stageForm ?? DEFAULT_RUBRIC_SET.stageForm,
@@ -21,9 +21,10 @@ function session(options: { modality?: string; realTime?: boolean; stageForm?: S
   });
 }
 
-const criteriaEvaluation = (scores: Record<string, number | string>): CriteriaEvaluation => ({
+const criteriaEvaluation = (scores: Record<string, number | string>, notApplicable: string[] = []): CriteriaEvaluation => ({
   kind: 'criteria',
   scores,
+  notApplicable,
   criterionRemarks: {},
   remark: '',
   feedback: '',
@@ -53,25 +54,33 @@ const full = (criteria: Criterion[]) =>
 
 describe('stageResult on criteria', () => {
   it('is 0 of 20 and incomplete before the tutor scores', () => {
-    expect(stageResult(session(), '4.1')).toEqual({ stage: '4.1', score: 0, max: 20, complete: false });
+    expect(stageResult(session(), '4.1')).toMatchObject({ stage: '4.1', score: 0, max: 20, complete: false });
   });
 
   it('adds the points given and is complete once every criterion is scored', () => {
     const base = session();
     const scores = { ...full(criteriaFor(base.stageForm, '4.1', false)), 'clinical-extraction': 4.5 };
-    expect(stageResult(evaluated(base, '4.1', criteriaEvaluation(scores)), '4.1')).toEqual({ stage: '4.1', score: 18.5, max: 20, complete: true });
+    expect(stageResult(evaluated(base, '4.1', criteriaEvaluation(scores)), '4.1')).toEqual({ stage: '4.1', score: 18.5, max: 20, unscored: [], complete: true });
   });
 
   it('counts a partly scored stage as incomplete', () => {
     const result = stageResult(evaluated(session(), '4.3', criteriaEvaluation({ 'positive-signs': 5, 'signs-in-report': 1.5 })), '4.3');
-    expect(result).toEqual({ stage: '4.3', score: 6.5, max: 20, complete: false });
+    expect(result).toEqual({ stage: '4.3', score: 6.5, max: 20, unscored: ['all-relevant-images', 'pertinent-negatives', 'pathology-and-mechanism', 'reports-to-tutor'], complete: false });
+  });
+
+  it('gives criteria marked not applicable full marks: no tumour to stage, no prior to compare with', () => {
+    const base = session();
+    const { 'extent-or-stage': _stage, 'change-from-prior': _prior, ...rest } = full(criteriaFor(base.stageForm, '4.4', false));
+    const scores = { ...rest, differentials: 2 };
+    const result = stageResult(evaluated(base, '4.4', criteriaEvaluation(scores, ['extent-or-stage', 'change-from-prior'])), '4.4');
+    expect(result).toEqual({ stage: '4.4', score: 18, max: 20, unscored: [], complete: true });
   });
 
   it('scores 4.2 of a real-time exam on the real-time criteria', () => {
     const base = session({ modality: 'US', realTime: true });
     const realTime = criteriaFor(base.stageForm, '4.2', true);
     expect(realTime.map(criterion => criterion.id)).toContain('standard-protocol');
-    expect(stageResult(evaluated(base, '4.2', criteriaEvaluation(full(realTime))), '4.2')).toEqual({ stage: '4.2', score: 20, max: 20, complete: true });
+    expect(stageResult(evaluated(base, '4.2', criteriaEvaluation(full(realTime))), '4.2')).toEqual({ stage: '4.2', score: 20, max: 20, unscored: [], complete: true });
     const doneExamScores = full(criteriaFor(base.stageForm, '4.2', false));
     expect(stageResult(evaluated(base, '4.2', criteriaEvaluation(doneExamScores)), '4.2').complete).toBe(false);
   });
@@ -92,40 +101,41 @@ describe('stageResult on criteria', () => {
     };
     const base = session({ stageForm: form });
     const scores = { ...full(first.criteria), 'clinical-extraction': 'partly', 'no-such-criterion': 5 };
-    expect(stageResult(evaluated(base, '4.1', criteriaEvaluation(scores)), '4.1')).toEqual({ stage: '4.1', score: 17, max: 20, complete: true });
+    expect(stageResult(evaluated(base, '4.1', criteriaEvaluation(scores)), '4.1')).toEqual({ stage: '4.1', score: 17, max: 20, unscored: [], complete: true });
     const unknownLevel = { ...scores, 'clinical-extraction': 'brilliant' };
-    expect(stageResult(evaluated(base, '4.1', criteriaEvaluation(unknownLevel)), '4.1')).toEqual({ stage: '4.1', score: 14, max: 20, complete: false });
+    expect(stageResult(evaluated(base, '4.1', criteriaEvaluation(unknownLevel)), '4.1')).toEqual({ stage: '4.1', score: 14, max: 20, unscored: ['clinical-extraction'], complete: false });
   });
 
   it('ignores an evaluation of the wrong kind', () => {
-    const result = stageResult(evaluated(session(), '4.1', reportEvaluation({ items: {}, itemRemarks: {}, vetoes: [], mainProblems: '' })), '4.1');
-    expect(result).toEqual({ stage: '4.1', score: 0, max: 20, complete: false });
+    const result = stageResult(evaluated(session(), '4.1', reportEvaluation({ items: {}, notApplicable: [], itemRemarks: {}, vetoes: [], mainProblems: '' })), '4.1');
+    expect(result).toMatchObject({ stage: '4.1', score: 0, max: 20, complete: false });
   });
 });
 
 describe('stageResult on the report sheet', () => {
   it('is 0 of the sheet total and incomplete before the tutor scores', () => {
-    expect(stageResult(session(), '4.5')).toEqual({ stage: '4.5', score: 0, max: 100, complete: false });
-    expect(stageResult(evaluated(session(), '4.5', criteriaEvaluation({})), '4.5')).toEqual({ stage: '4.5', score: 0, max: 100, complete: false });
+    expect(stageResult(session(), '4.5')).toMatchObject({ stage: '4.5', score: 0, max: 100, complete: false });
+    expect(stageResult(evaluated(session(), '4.5', criteriaEvaluation({})), '4.5')).toMatchObject({ stage: '4.5', score: 0, max: 100, complete: false });
   });
 
   it("scores the session's own sheet, chosen by modality", () => {
     const base = session({ modality: 'PT' });
     expect(base.reportSheet.id).toBe('nuclear-medicine');
     const deductions = { 'general-items': 1, description: 4, conclusion: 2, images: 0, 'image-quality': 0 };
-    const result = stageResult(evaluated(base, '4.5', reportEvaluation({ items: deductions, itemRemarks: {}, vetoes: [], mainProblems: '' })), '4.5');
-    expect(result).toEqual({ stage: '4.5', score: 93, max: 100, complete: true });
+    const result = stageResult(evaluated(base, '4.5', reportEvaluation({ items: deductions, notApplicable: [], itemRemarks: {}, vetoes: [], mainProblems: '' })), '4.5');
+    expect(result).toEqual({ stage: '4.5', score: 93, max: 100, unscored: [], complete: true });
   });
 
   it('scores 0 with a veto, complete', () => {
-    const sheet = { items: {}, itemRemarks: {}, vetoes: ['gross-mislocalisation'], mainProblems: '左右颠倒 / left and right swapped' };
-    expect(stageResult(evaluated(session(), '4.5', reportEvaluation(sheet)), '4.5')).toEqual({ stage: '4.5', score: 0, max: 100, complete: true });
+    const sheet = { items: {}, notApplicable: [], itemRemarks: {}, vetoes: ['gross-mislocalisation'], mainProblems: '左右颠倒 / left and right swapped' };
+    expect(stageResult(evaluated(session(), '4.5', reportEvaluation(sheet)), '4.5')).toMatchObject({ stage: '4.5', score: 0, max: 100, complete: true });
   });
 });
 
 describe('stage rubric look-ups', () => {
   it('finds each stage, and refuses a stage the form does not have', () => {
-    expect(stageRubricOf(DEFAULT_RUBRIC_SET.stageForm, '4.4').title.zh).toBe('临床思维与影像诊断');
+    expect(stageRubricOf(DEFAULT_RUBRIC_SET.stageForm, '4.4').title.zh).toBe('依据临床分析思维，做出影像诊断');
+    expect(stageRubricOf(DEFAULT_RUBRIC_SET.stageForm, '4.4').shortTitle.zh).toBe('影像诊断');
     const short = { ...DEFAULT_RUBRIC_SET.stageForm, stages: DEFAULT_RUBRIC_SET.stageForm.stages.slice(0, 4) };
     expect(() => stageRubricOf(short, '4.5')).toThrow(/no stage 4\.5/);
   });
@@ -148,7 +158,8 @@ describe('stage rubric look-ups', () => {
     };
     expect([criterionPoints(points, 3), criterionPoints(points, 'low'), criterionPoints(points, undefined)]).toEqual([3, undefined, undefined]);
     expect([criterionPoints(levels, 'high'), criterionPoints(levels, 4), criterionPoints(levels, 'middle')]).toEqual([4, undefined, undefined]);
-    expect(criteriaResult([points, levels], { scores: { p: 2, l: 'low' } })).toEqual({ score: 3, max: 8, complete: true });
-    expect(criteriaResult([points, levels], undefined)).toEqual({ score: 0, max: 8, complete: false });
+    expect(criteriaResult([points, levels], { scores: { p: 2, l: 'low' }, notApplicable: [] })).toEqual({ score: 3, max: 8, unscored: [], complete: true });
+    expect(criteriaResult([points, levels], undefined)).toEqual({ score: 0, max: 8, unscored: ['p', 'l'], complete: false });
+    expect(criteriaResult([points, levels], { scores: { p: 2 }, notApplicable: ['l'] })).toEqual({ score: 6, max: 8, unscored: [], complete: true });
   });
 });

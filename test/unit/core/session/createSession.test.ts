@@ -16,6 +16,16 @@ describe('createSession', () => {
     expect(session.realTime).toBe(true);
     expect(session.stageForm).toEqual(DEFAULT_RUBRIC_SET.stageForm);
     expect(session.stageForm).not.toBe(DEFAULT_RUBRIC_SET.stageForm);
+    expect(STAGES.map(stage => [session.stages[stage].returns, session.stages[stage].questions])).toEqual(STAGES.map(() => [[], []]));
+  });
+
+  it('keeps the case’s training year with the session, and starts the resident’s checklist unticked', () => {
+    const session = newSession({ caseYear: 3 });
+    expect(session.preparation).toEqual({
+      caseTrainingYear: 3,
+      checklist: { qualityStandard: false, writingNorms: false, examNorms: false, radiationProtection: false },
+    });
+    expect(session.residentTrainingYear).toBe(2);
   });
 
   it('refuses to score on a rubric that does not add up', () => {
@@ -24,7 +34,7 @@ describe('createSession', () => {
     expect(() =>
       createSession({
         id: 's',
-        teachingCase: { id: 'c', realTime: false },
+        teachingCase: { id: 'c', realTime: false, trainingYear: 1 },
         resident: { id: 'r', trainingYear: 1 },
         tutorId: 't',
         stageForm: DEFAULT_RUBRIC_SET.stageForm,

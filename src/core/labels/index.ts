@@ -1,0 +1,4 @@
+export * from './stageLabels';
+export * from './workLabels';
+export * from './peopleLabels';
+export * from './clockLabels';
