@@ -121,8 +121,6 @@ const en = {
     yearMismatchOpen: 'differs; not yet confirmed by the tutor',
     notYet: 'not yet',
     notNeeded: 'not needed (no real-time examination)',
-    done: 'done',
-    notDone: 'not done',
   },
 };
 
@@ -243,8 +241,6 @@ const zhCN: ExportLabels = {
     yearMismatchOpen: '不符，指导医师尚未确认',
     notYet: '尚未',
     notNeeded: '无需（非实时操作）',
-    done: '已完成',
-    notDone: '未完成',
   },
 };
 

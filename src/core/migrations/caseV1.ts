@@ -7,7 +7,7 @@ export const CASE_FROM_V1: Migration = {
   migrate: record => ({
     ...record,
     schemaVersion: 2,
-    ...('referenceAnswer' in record
+    ...(Object.hasOwn(record, 'referenceAnswer')
       ? {
           referenceAnswer: ifObject(record.referenceAnswer, answer => ({
             ...answer,

@@ -20,5 +20,5 @@ export function eachObject(value: unknown, change: (object: JsonObject) => unkno
 
 /** The object with `key` set to `fallback` where it is absent. */
 export function withDefault(object: JsonObject, key: string, fallback: unknown): JsonObject {
-  return key in object ? object : { ...object, [key]: fallback };
+  return Object.hasOwn(object, key) ? object : { ...object, [key]: fallback };
 }

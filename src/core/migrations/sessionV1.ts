@@ -53,7 +53,7 @@ function evaluationFromV1(evaluation: JsonObject, deductItems: string[] | undefi
 }
 
 function stageRecordFromV1(stage: string, record: JsonObject, deductItems: string[] | undefined): JsonObject {
-  const fromV1 = WORK_FROM_V1[stage];
+  const fromV1 = Object.hasOwn(WORK_FROM_V1, stage) ? WORK_FROM_V1[stage] : undefined;
   return withDefault(
     withDefault(
       {

@@ -166,6 +166,14 @@ describe('migrating damaged v1 records', () => {
     );
   });
 
+  it('refuses keys that name the prototype instead of stages', () => {
+    const v1 = stored('session-signed-amended');
+    const damaged = JSON.parse(JSON.stringify({ ...v1, stages: { ...v1.stages } }).replace('"4.5":', '"__proto__":'));
+    expect(readSession(damaged)).toMatchObject({ ok: false, problem: { code: 'record.invalid' } });
+    const constructor = JSON.parse(JSON.stringify(v1).replace('"stages":{"4.1":', '"stages":{"constructor":'));
+    expect(readSession(constructor).ok).toBe(false);
+  });
+
   it('leaves a record already at version 2 as it is', () => {
     const session: TeachingSession = read(readSession(stored('session-signed-amended')));
     expect(read(readSession(JSON.parse(JSON.stringify(session))))).toEqual(session);

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Criterion, ReportSheet } from '../../../../src/core/rubric/rubricSchema';
+import { criterionMax, type Criterion, type ReportSheet } from '../../../../src/core/rubric/rubricSchema';
+import { criteriaResult } from '../../../../src/core/scoring/stageResult';
 import type { SheetScores } from '../../../../src/core/session/evaluation';
-import { checkCriterionScore, checkSheetScores } from '../../../../src/core/scoring/checkScore';
+import { checkCriteriaScores, checkCriterionScore, checkSheetScores } from '../../../../src/core/scoring/checkScore';
 import { bandFor, sheetResult } from '../../../../src/core/scoring/sheetResult';
-import { reportSheet, sheetScores, step, vetoableSheet } from './arbitraries';
+import { reportSheet, sheetScores, stageForm, step, vetoableSheet } from './arbitraries';
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
@@ -99,6 +100,43 @@ describe('sheetResult, for any sheet and any scores', () => {
         const [a, b] = [sheetResult(sheet, first), sheetResult(sheet, second)];
         if (a.total <= b.total) expect(a.band!.min).toBeLessThanOrEqual(b.band!.min);
         else expect(b.band!.min).toBeLessThanOrEqual(a.band!.min);
+      }),
+    );
+  });
+});
+
+describe('criteriaResult, for any stage form and any scores', () => {
+  /** Per criterion: unscored, a level or points within range, or (where allowed) not applicable. */
+  const filledStage = stageForm.chain(form => {
+    const criteria = form.stages.flatMap(stage => (stage.scoring === 'criteria' ? [stage.criteria] : []))[0]!;
+    const entry = (criterion: Criterion) =>
+      fc.oneof(
+        fc.constant(undefined),
+        criterion.kind === 'points'
+          ? fc.integer({ min: 0, max: Math.round(criterion.max / form.step) }).map(steps => ({ score: steps * form.step as number | string }))
+          : fc.constantFrom(...criterion.levels.map(level => ({ score: level.id as number | string }))),
+        ...(criterion.mayNotApply ? [fc.constant('notApplicable' as const)] : []),
+      );
+    return fc.tuple(fc.constant(criteria), fc.constant(form.step), fc.tuple(...criteria.map(entry)));
+  });
+
+  it('totals the scores given plus full marks for what does not apply, and is complete exactly when nothing is left blank', () => {
+    fc.assert(
+      fc.property(filledStage, ([criteria, unit, entries]) => {
+        const scores = Object.fromEntries(criteria.flatMap((criterion, c) => (typeof entries[c] === 'object' ? [[criterion.id, entries[c]!.score]] : [])));
+        const notApplicable = criteria.filter((_, c) => entries[c] === 'notApplicable').map(criterion => criterion.id);
+        expect(checkCriteriaScores('4.1', criteria, { scores, notApplicable, criterionRemarks: {} }, unit)).toEqual([]);
+        const result = criteriaResult(criteria, { scores, notApplicable });
+        const earned = criteria.map((criterion, c) => {
+          const entry = entries[c];
+          if (entry === 'notApplicable') return criterionMax(criterion);
+          if (entry === undefined) return 0;
+          return criterion.kind === 'points' ? (entry.score as number) : criterion.levels.find(level => level.id === entry.score)!.points;
+        });
+        expect(result.score).toBe(sum(earned));
+        expect(result.score).toBeLessThanOrEqual(result.max);
+        expect(result.unscored).toEqual(criteria.filter((_, c) => entries[c] === undefined).map(criterion => criterion.id));
+        expect(result.complete).toBe(entries.every(entry => entry !== undefined));
       }),
     );
   });
