@@ -1,6 +1,7 @@
 import { problem, type Problem } from '../schema/problem';
 import { migrateRecord } from '../migrations/migrateRecord';
 import { SESSION_RECORD } from '../session/readSession';
+import { sessionProblems } from '../session/sessionConsistency';
 import { teachingSession, type TeachingSession } from '../session/session';
 import { schemaProblems } from './schemaProblems';
 import { withSortedKeys } from './sortedKeys';
@@ -34,5 +35,8 @@ export function sessionFromJson(text: string): SessionFromJson {
   const migrated = migrateRecord(parsed, SESSION_RECORD.migrations, SESSION_RECORD.version, SESSION_RECORD.name);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
   const checked = teachingSession.safeParse(migrated.value);
-  return checked.success ? { ok: true, session: checked.data } : { ok: false, problems: schemaProblems(checked.error.issues, migrated.value) };
+  if (!checked.success) return { ok: false, problems: schemaProblems(checked.error.issues, migrated.value) };
+  // A file can be well formed and still say what the rules never write (a signed session left partly scored).
+  const contradictions = sessionProblems(checked.data);
+  return contradictions.length === 0 ? { ok: true, session: checked.data } : { ok: false, problems: contradictions };
 }

@@ -83,6 +83,14 @@ describe('sessionFromJson: bad input', () => {
     expect(problemsOf('')[0]?.code).toBe('file.malformed');
   });
 
+  it('refuses a well-formed file that contradicts the rules: a signed session left partly scored', () => {
+    const record = exported() as { stages: Record<string, { evaluation: { scores: Record<string, unknown> } }> };
+    delete record.stages['4.3']!.evaluation.scores.positiveSigns;
+    const problems = problemsOf(JSON.stringify(record));
+    expect(problems.map(entry => entry.code)).toEqual(['session.signedIncomplete']);
+    expect(problems[0]?.message.zh).toBe('已签署的活动存在未评完的环节');
+  });
+
   it('names a schema version it cannot read, and only that', () => {
     expect(problemsOf(JSON.stringify({ ...exported(), schemaVersion: 3, residentId: 7 }))).toEqual([
       {
