@@ -66,7 +66,8 @@ export function sessionCsvCells(input: SessionExportInput, sheet: ReportSheet | 
   const sheetScores = report?.kind === 'reportSheet' ? report.sheet : undefined;
   const filled = sheetScores && sheetResult(session.reportSheet, sheetScores);
   const result = filled?.complete ? filled : undefined;
-  const incomplete = STAGES.filter(stage => completeScore(session, stage) === undefined);
+  const stageScores = STAGES.map(stage => completeScore(session, stage));
+  const incomplete = STAGES.filter((_, index) => stageScores[index] === undefined);
   const scoring = incomplete.length === 0 ? labels.value.complete : fillPlaceholders(labels.value.incompleteStages, { stages: incomplete.join(labels.value.listSeparator) });
   const sectionsOnSheet = sheet?.id === session.reportSheet.id ? result?.sections : undefined;
   const vetoLabels = (sheetScores?.vetoes ?? []).map(id => {
@@ -86,7 +87,7 @@ export function sessionCsvCells(input: SessionExportInput, sheet: ReportSheet | 
     teachingCase.modality,
     number(sessionMinutes(session, now)),
     scoring,
-    ...STAGES.flatMap(stage => [number(completeScore(session, stage)), number(stageMax(session, stage))]),
+    ...STAGES.flatMap((stage, index) => [number(stageScores[index]), number(stageMax(session, stage))]),
     number(result?.total),
     ...(sheet?.sections ?? []).map(section => number(sectionsOnSheet?.find(entry => entry.sectionId === section.id)?.score)),
     result?.band ? inLanguage(result.band.label, language) : '',

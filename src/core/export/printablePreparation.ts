@@ -2,18 +2,18 @@ import { fillPlaceholders, type Language } from '../i18n';
 import { TRAINING_YEAR_LABELS } from '../labels/peopleLabels';
 import { PREPARATION_ITEM_LABELS } from '../labels/workLabels';
 import { chinaDateTime } from '../progress/chinaCalendar';
-import { PREPARATION_ITEMS } from '../session/preparation';
+import { PREPARATION_ITEMS, yearCheck } from '../session/preparation';
 import type { TeachingSession } from '../session/session';
 import { EXPORT_LABELS } from './exportLabels';
 import { inLanguage } from './localized';
 import type { PrintablePreparation } from './printableForm';
 
-function yearCheck(session: TeachingSession, language: Language): string {
+function yearCheckText(session: TeachingSession, language: Language): string {
   const { value } = EXPORT_LABELS[language];
-  const { caseTrainingYear, yearMismatchAccepted } = session.preparation;
-  if (caseTrainingYear === null) return value.notRecorded;
-  if (caseTrainingYear === session.residentTrainingYear) return value.yearsMatch;
-  return yearMismatchAccepted ? fillPlaceholders(value.yearMismatchAccepted, { reason: yearMismatchAccepted.reason }) : value.yearMismatchOpen;
+  const years = yearCheck(session);
+  if (years.result === 'unknown') return value.notRecorded;
+  if (years.result === 'matches') return value.yearsMatch;
+  return years.result === 'accepted' ? fillPlaceholders(value.yearMismatchAccepted, { reason: years.decision.reason }) : value.yearMismatchOpen;
 }
 
 export function printablePreparation(session: TeachingSession, language: Language): PrintablePreparation {
@@ -24,7 +24,7 @@ export function printablePreparation(session: TeachingSession, language: Languag
   return {
     lines: [
       { key: 'caseYear', label: print.caseYear, value: caseTrainingYear === null ? value.notRecorded : inLanguage(TRAINING_YEAR_LABELS[caseTrainingYear], language) },
-      { key: 'yearCheck', label: print.yearCheck, value: yearCheck(session, language) },
+      { key: 'yearCheck', label: print.yearCheck, value: yearCheckText(session, language) },
       { key: 'patientInformed', label: print.patientInformed, value: informed },
       { key: 'residentNotified', label: print.residentNotified, value: notified },
     ],

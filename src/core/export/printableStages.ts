@@ -3,7 +3,8 @@ import { STAGE_PROGRESS_LABELS } from '../labels/stageLabels';
 import { evaluatedStageResult, stageMax } from '../progress/stageScores';
 import { chinaDateTime } from '../progress/chinaCalendar';
 import { criterionMax, STAGES, type Criterion, type StageId } from '../rubric/rubricSchema';
-import { criteriaFor, criterionEarned, criteriaResult, stageResult } from '../scoring/stageResult';
+import { sheetResult } from '../scoring/sheetResult';
+import { criteriaFor, criterionEarned, criteriaResult } from '../scoring/stageResult';
 import type { CriteriaEvaluation, StageEvaluation } from '../session/evaluation';
 import type { StageRecord, StageRecords, TeachingSession } from '../session/session';
 import { stageProgress } from '../session/stageProgress';
@@ -52,11 +53,12 @@ function stageValues(session: TeachingSession, stage: StageId, stages: StageReco
 /** What an evaluation kept with a return scored: on the criteria it was given, or on the sheet. */
 function earlierResult(session: TeachingSession, stage: StageId, evaluation: StageEvaluation | undefined): { score: number | null; complete: boolean | null } {
   if (!evaluation) return { score: null, complete: null };
-  const result =
-    evaluation.kind === 'criteria'
-      ? criteriaResult(criteriaFor(session.stageForm, stage, session.realTime), evaluation)
-      : stageResult({ ...session, stages: { ...session.stages, '4.5': { ...session.stages['4.5'], evaluation } } }, '4.5');
-  return { score: result.score, complete: result.complete };
+  if (evaluation.kind === 'criteria') {
+    const result = criteriaResult(criteriaFor(session.stageForm, stage, session.realTime), evaluation);
+    return { score: result.score, complete: result.complete };
+  }
+  const result = sheetResult(session.reportSheet, evaluation.sheet);
+  return { score: result.total, complete: result.complete };
 }
 
 function printableReturns(session: TeachingSession, stage: StageId, nameOf: (id: string) => PrintablePerson): PrintableReturn[] {

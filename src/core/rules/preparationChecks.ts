@@ -1,7 +1,7 @@
 import { PREPARATION_ITEM_LABELS } from '../labels/workLabels';
 import { TRAINING_YEAR_LABELS } from '../labels/peopleLabels';
-import type { LocalizedText, TrainingYear } from '../schema/common';
-import { PREPARATION_ITEMS } from '../session/preparation';
+import type { LocalizedText } from '../schema/common';
+import { PREPARATION_ITEMS, yearCheck } from '../session/preparation';
 import type { TeachingSession } from '../session/session';
 
 export type PreparationCheckCode = 'yearMismatch' | 'patientNotInformed' | 'residentNotNotified' | 'checklistIncomplete';
@@ -13,13 +13,6 @@ export interface PreparationCheck {
   message: LocalizedText;
 }
 
-/** The case was prepared for another year than the resident's, and the tutor has not said why that is right. */
-export function unacceptedYearMismatch(session: TeachingSession): { caseYear: TrainingYear; residentYear: TrainingYear } | undefined {
-  const caseYear = session.preparation.caseTrainingYear;
-  if (caseYear === null || caseYear === session.residentTrainingYear || session.preparation.yearMismatchAccepted) return undefined;
-  return { caseYear, residentYear: session.residentTrainingYear };
-}
-
 /**
  * What is still open in the preparation (guide 3.1–3.3). The year check and, for real-time exams,
  * the patient's notice must be settled before the session starts; the resident's notice and
@@ -27,9 +20,9 @@ export function unacceptedYearMismatch(session: TeachingSession): { caseYear: Tr
  */
 export function preparationChecks(session: TeachingSession): PreparationCheck[] {
   const checks: PreparationCheck[] = [];
-  const mismatch = unacceptedYearMismatch(session);
-  if (mismatch) {
-    const [caseYear, residentYear] = [TRAINING_YEAR_LABELS[mismatch.caseYear], TRAINING_YEAR_LABELS[mismatch.residentYear]];
+  const years = yearCheck(session);
+  if (years.result === 'open') {
+    const [caseYear, residentYear] = [TRAINING_YEAR_LABELS[years.caseYear], TRAINING_YEAR_LABELS[session.residentTrainingYear]];
     checks.push({
       code: 'yearMismatch',
       blocking: true,

@@ -3,7 +3,7 @@ import type { StageId } from '../rubric/rubricSchema';
 import type { LocalizedText, TrainingYear } from '../schema/common';
 import { problem } from '../schema/problem';
 
-/** Items of a list in each language's own way: 、 between Chinese ones, commas and "and" in English. */
+/** Items of a list in each language's own way: ； between Chinese ones, semicolons and a closing "and" in English. */
 function listed(items: readonly LocalizedText[]): LocalizedText {
   const en = items.map(item => item.en);
   return {

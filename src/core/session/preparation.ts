@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identifier, timestamp, trainingYear } from '../schema/common';
+import { identifier, timestamp, trainingYear, type TrainingYear } from '../schema/common';
 
 /** The resident's own preparation (guide 3.3), ticked before or during the session. */
 export const PREPARATION_ITEMS = ['qualityStandard', 'writingNorms', 'examNorms', 'radiationProtection'] as const;
@@ -28,6 +28,22 @@ export const preparation = z.object({
   checklist: preparationChecklist,
 });
 export type Preparation = z.infer<typeof preparation>;
+
+/**
+ * The case's training year against the resident's: unknown (a session recorded before the year was
+ * kept), matching, differing with the tutor's reason, or differing and still open.
+ */
+export type YearCheck =
+  | { result: 'unknown' | 'matches' }
+  | { result: 'accepted'; caseYear: TrainingYear; decision: TutorDecision }
+  | { result: 'open'; caseYear: TrainingYear };
+
+export function yearCheck(session: { residentTrainingYear: TrainingYear; preparation: Preparation }): YearCheck {
+  const { caseTrainingYear: caseYear, yearMismatchAccepted: decision } = session.preparation;
+  if (caseYear === null) return { result: 'unknown' };
+  if (caseYear === session.residentTrainingYear) return { result: 'matches' };
+  return decision ? { result: 'accepted', caseYear, decision } : { result: 'open', caseYear };
+}
 
 export function emptyChecklist(): PreparationChecklist {
   return Object.fromEntries(PREPARATION_ITEMS.map(item => [item, false])) as PreparationChecklist;

@@ -1,10 +1,11 @@
 import { STAGES, type StageId } from '../rubric/rubricSchema';
 import { validateReportSheet, validateStageForm } from '../rubric/validateRubricSet';
 import { checkCriteriaScores, checkSheetScores } from '../scoring/checkScore';
-import { criteriaFor, stageResult, stageRubricOf } from '../scoring/stageResult';
+import { scoringGaps } from '../scoring/scoringGaps';
+import { criteriaFor, stageRubricOf } from '../scoring/stageResult';
 import { problem, type Problem } from '../schema/problem';
 import type { StageEvaluation } from './evaluation';
-import type { StageRecords, TeachingSession } from './session';
+import type { TeachingSession } from './session';
 
 /** An evaluation (current, or kept with a return) checked against its stage's rubric. */
 function evaluationProblems(session: TeachingSession, stage: StageId, evaluation: StageEvaluation): Problem[] {
@@ -34,11 +35,6 @@ function stageProblems(session: TeachingSession, stage: StageId): Problem[] {
   return [...found, ...evaluations.flatMap(evaluation => evaluationProblems(session, stage, evaluation))];
 }
 
-/** Sign-off requires every stage scored in full; a record that says otherwise was not written by these rules. */
-function signedIncomplete(session: TeachingSession, stages: StageRecords): boolean {
-  return STAGES.some(stage => stages[stage].status !== 'evaluated' || !stageResult({ ...session, stages }, stage).complete);
-}
-
 /**
  * What the schema alone cannot see: rubrics that add up, evaluations that fit their stage's rubric,
  * a status that agrees with what is recorded, and a signed session scored in full. The rules keep
@@ -50,7 +46,8 @@ export function sessionProblems(session: TeachingSession): Problem[] {
   const sheet = validateReportSheet(session.reportSheet);
   if (!form.ok || !sheet.ok) return [...(form.ok ? [] : form.problems), ...(sheet.ok ? [] : sheet.problems)];
   const found = STAGES.flatMap(stage => stageProblems(session, stage));
-  if (session.signOff && (signedIncomplete(session, session.stages) || signedIncomplete(session, session.signOff.stages))) {
+  // Sign-off requires every stage scored in full; a record that says otherwise was not written by these rules.
+  if (session.signOff && (scoringGaps(session).length > 0 || scoringGaps(session, session.signOff.stages).length > 0)) {
     found.push(problem('session.signedIncomplete', '已签署的活动存在未评完的环节', 'A signed-off session has stages that are not fully scored'));
   }
   return found;

@@ -1,7 +1,7 @@
 import { diffChanges } from '../changes';
 import { accept, refuse } from '../outcome';
 import { refusals } from '../refusals';
-import { scoringGaps } from '../scoringGaps';
+import { scoringGaps } from '../../scoring/scoringGaps';
 import type { SessionCommand } from '../sessionCommand';
 import type { CommandContext, HandlerResult } from './context';
 import { criteriaEvaluationFor, reportEvaluationFor } from './evaluation';

@@ -1,6 +1,7 @@
 import { isResidentOf, isTutorOf } from '../permissions';
 import { refuse } from '../outcome';
 import { refusals } from '../refusals';
+import { clockStatus } from '../../session/sessionClock';
 import type { CommandContext, HandlerResult } from './context';
 
 /** Tutor of the session: the common ground of every evaluation command. */
@@ -19,4 +20,9 @@ export function residentGuard({ session, actor }: CommandContext): HandlerResult
 export function organiserGuard({ session, actor }: CommandContext): HandlerResult | undefined {
   if (actor.role !== 'admin' && !isTutorOf(actor, session)) return refuse(refusals.organisersOnly());
   return undefined;
+}
+
+/** Arrangements and preparation are made before the session; once its clock has run they are history. */
+export function notStartedGuard({ session }: CommandContext): HandlerResult | undefined {
+  return clockStatus(session.timer) === 'notStarted' ? undefined : refuse(refusals.alreadyStarted());
 }

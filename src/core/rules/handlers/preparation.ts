@@ -1,19 +1,12 @@
-import type { PreparationChecklist } from '../../session/preparation';
-import type { TeachingSession } from '../../session/session';
-import { clockStatus } from '../../session/sessionClock';
+import { yearCheck, type PreparationChecklist } from '../../session/preparation';
 import { accept, refuse } from '../outcome';
 import { refusals } from '../refusals';
 import type { CommandContext, HandlerResult } from './context';
-import { organiserGuard, residentGuard, tutorGuard } from './guards';
-
-/** Arrangements are made before the session; once its clock has run they are history. */
-function notStarted(session: TeachingSession): HandlerResult | undefined {
-  return clockStatus(session.timer) === 'notStarted' ? undefined : refuse(refusals.alreadyStarted());
-}
+import { notStartedGuard, organiserGuard, residentGuard, tutorGuard } from './guards';
 
 /** The resident has been told the time, place and disease (guide 3.2: 相关内容提前通知住院医师). */
 export function notifyResident(context: CommandContext): HandlerResult {
-  const refused = organiserGuard(context) ?? notStarted(context.session);
+  const refused = organiserGuard(context) ?? notStartedGuard(context);
   if (refused) return refused;
   const { session, at } = context;
   return accept({ ...session, schedule: { ...session.schedule, residentNotifiedAt: at } });
@@ -21,7 +14,7 @@ export function notifyResident(context: CommandContext): HandlerResult {
 
 /** For a real-time exam, the patient was told of the teaching beforehand (guide 3.1); it may be recorded afterwards. */
 export function recordPatientInformed(context: CommandContext, informedAt: string | undefined): HandlerResult {
-  const refused = organiserGuard(context) ?? notStarted(context.session);
+  const refused = organiserGuard(context) ?? notStartedGuard(context);
   if (refused) return refused;
   const { session, at } = context;
   if (!session.realTime) return refuse(refusals.notRealTime());
@@ -32,11 +25,11 @@ export function recordPatientInformed(context: CommandContext, informedAt: strin
 
 /** The tutor chose a case prepared for another year on purpose, and says why. */
 export function acceptYearMismatch(context: CommandContext, reason: string): HandlerResult {
-  const refused = tutorGuard(context) ?? notStarted(context.session);
+  const refused = tutorGuard(context) ?? notStartedGuard(context);
   if (refused) return refused;
   const { session, actor, at } = context;
-  const caseYear = session.preparation.caseTrainingYear;
-  if (caseYear === null || caseYear === session.residentTrainingYear) return refuse(refusals.noYearMismatch(session.residentTrainingYear));
+  const { result } = yearCheck(session);
+  if (result === 'unknown' || result === 'matches') return refuse(refusals.noYearMismatch(session.residentTrainingYear));
   if (!reason.trim()) return refuse(refusals.reasonRequired());
   return accept({ ...session, preparation: { ...session.preparation, yearMismatchAccepted: { at, by: actor.id, reason: reason.trim() } } });
 }

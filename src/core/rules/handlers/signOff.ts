@@ -3,7 +3,7 @@ import type { TeachingSession, Timer } from '../../session/session';
 import { clockStatus } from '../../session/sessionClock';
 import { accept, refuse } from '../outcome';
 import { refusals } from '../refusals';
-import { scoringGaps } from '../scoringGaps';
+import { scoringGaps } from '../../scoring/scoringGaps';
 import type { CommandContext, HandlerResult } from './context';
 import { endTimer } from './clock';
 import { tutorGuard } from './guards';

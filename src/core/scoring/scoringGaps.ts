@@ -1,6 +1,6 @@
 import { STAGES, type StageId } from '../rubric/rubricSchema';
 import type { LocalizedText } from '../schema/common';
-import { criteriaFor, stageResult } from '../scoring/stageResult';
+import { criteriaFor, stageResult } from './stageResult';
 import type { StageRecords, TeachingSession } from '../session/session';
 
 function unscoredLabels(session: TeachingSession, stage: StageId, ids: string[]): LocalizedText {
