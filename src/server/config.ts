@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { readRecordsConfig, type RecordsConfig } from '../records/config';
 
 const portSchema = z.coerce
   .number({ error: 'PORT must be a number' })
@@ -20,6 +21,7 @@ export interface ServerConfig {
   pacsUrl: string | undefined;
   /** Default language of the teaching UI for this department. */
   language: 'zh-CN' | 'en';
+  records: RecordsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -35,12 +37,15 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     return fallback;
   };
 
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+  const language = pick(z.enum(['zh-CN', 'en'], { error: 'TEACHING_LANGUAGE must be zh-CN or en' }), env.TEACHING_LANGUAGE, 'zh-CN');
   const config: ServerConfig = {
     host: env.HOST || '127.0.0.1',
     port: pick(portSchema, env.PORT, 3000),
-    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    dataDir,
     pacsUrl: pick(pacsUrlSchema, env.PACS_URL, undefined as string | undefined)?.replace(/\/+$/, ''),
-    language: pick(z.enum(['zh-CN', 'en'], { error: 'TEACHING_LANGUAGE must be zh-CN or en' }), env.TEACHING_LANGUAGE, 'zh-CN'),
+    language,
+    records: readRecordsConfig(env, dataDir, language, problems),
   };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return config;

@@ -6,14 +6,22 @@ import { registerViewerAssets } from './viewerAssets';
 import { DicomStore } from '../dicomweb/store/DicomStore';
 import { dicomWebPlugin } from '../dicomweb/plugin';
 import { ensureSampleStudies } from '../dicomweb/sample/generateSampleStudies';
+import type { RecordsDeps } from '../records/http/context';
+import { registerRecords } from '../records/recordsPlugin';
+import { installFrontDoor } from './frontDoor';
 
-/** Composes the viewer, our bundles and DICOMweb (embedded or proxied) into one Fastify instance. */
-export async function createServer(config: ServerConfig, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/**
+ * Composes the viewer, our bundles, DICOMweb (embedded or proxied) and the teaching records into one
+ * Fastify instance, every part of it behind sign-in.
+ */
+export async function createServer(config: ServerConfig, records: RecordsDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     // A viewer fetches hundreds of frames per study; the log keeps what an operator acts on.
     logController: new LogController({ disableRequestLogging: true }),
   });
+
+  await registerRecords(app, records, { beforeRoutes: root => installFrontDoor(root, records.authenticator) });
 
   if (config.pacsUrl) {
     await registerPacsProxy(app, { pacsUrl: config.pacsUrl, prefix: DICOMWEB_PREFIX });

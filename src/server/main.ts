@@ -1,20 +1,31 @@
+import { DatabaseStartError, describeLocation } from '../records/db/openDatabase';
+import { openRecords } from '../records/openRecords';
+import { DEMO_USERNAMES } from '../records/seed/demoDepartment';
 import { ConfigError, readConfig } from './config';
 import { createServer } from './createServer';
 import { probePacs } from './pacsProxy';
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const app = await createServer(config, { logger: true });
+  const records = await openRecords(config.records);
+  const app = await createServer(config, records, { logger: true });
   if (config.pacsUrl) {
     const problem = await probePacs(config.pacsUrl);
     if (problem) app.log.warn(`PACS_URL ${config.pacsUrl} is not answering (${problem}); the viewer will show an error until it does.`);
   }
   const address = await app.listen({ host: config.host, port: config.port });
   const url = `${address}/`;
-  console.log(`\nOHIF Teaching is ready: ${url}\n  DICOMweb: ${config.pacsUrl ?? `embedded, data in ${config.dataDir}`}\n`);
+  const demo = config.records.demo;
+  const accounts = demo.enabled
+    ? `\n  Demo accounts: ${DEMO_USERNAMES.join(', ')}; password ${demo.passwordIsDefault ? `"${demo.password}" (set TEACHING_DEMO_PASSWORD to change it)` : 'from TEACHING_DEMO_PASSWORD'}`
+    : '';
+  console.log(
+    `\nOHIF Teaching is ready: ${url}\n  DICOMweb: ${config.pacsUrl ?? `embedded, data in ${config.dataDir}`}\n  Records: ${describeLocation(config.records.database)}${accounts}\n`,
+  );
 
   const stop = async () => {
     await app.close();
+    await records.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -22,6 +33,6 @@ async function main(): Promise<void> {
 }
 
 main().catch(error => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DatabaseStartError ? error.message : error);
   process.exit(1);
 });

@@ -1,0 +1,88 @@
+/**
+ * The stored tables, identical in SQLite and PostgreSQL. Records are kept as JSON text rather than
+ * PostgreSQL jsonb so that both databases hand back exactly what was written (jsonb reorders keys
+ * and drops duplicates); the columns beside them are what queries filter on.
+ */
+export interface Tables {
+  departments: { id: string; name: string; created_at: string };
+  accounts: {
+    id: string;
+    department_id: string;
+    /** Unique in the whole database: the sign-in form asks for no department. */
+    username: string;
+    name: string;
+    role: string;
+    training_year: number | null;
+    active: number;
+    password_hash: string | null;
+    /** The identity provider's `sub` for people who sign in with OIDC. */
+    external_subject: string | null;
+    failed_sign_ins: number;
+    locked_until: string | null;
+    version: number;
+    created_at: string;
+    updated_at: string;
+  };
+  auth_sessions: {
+    /** SHA-256 of the cookie's token: a copy of the table signs nobody in. */
+    token_hash: string;
+    account_id: string;
+    created_at: string;
+    expires_at: string;
+  };
+  cases: {
+    id: string;
+    department_id: string;
+    training_year: number;
+    modality: string;
+    category: string;
+    record: string;
+    version: number;
+    updated_at: string;
+  };
+  teaching_sessions: {
+    id: string;
+    department_id: string;
+    case_id: string;
+    resident_id: string;
+    tutor_id: string;
+    /** The current state; always what the events replay to. */
+    state: string;
+    /** The seq of the last event. */
+    version: number;
+    updated_at: string;
+  };
+  session_events: {
+    session_id: string;
+    seq: number;
+    at: string;
+    actor_id: string;
+    actor_role: string;
+    type: string;
+    /** The command as the person sent it (null for the creation). */
+    command: string | null;
+    /** The core's event: who, when, and every change before → after. */
+    event: string;
+  };
+  annotations: {
+    session_id: string;
+    uid: string;
+    department_id: string;
+    author_id: string;
+    author_role: string;
+    study_uid: string;
+    series_uid: string;
+    sop_uid: string;
+    frame_number: number | null;
+    annotation: string;
+    version: number;
+    updated_at: string;
+  };
+  idempotent_requests: {
+    account_id: string;
+    key: string;
+    status: number;
+    body: string;
+    created_at: string;
+  };
+}

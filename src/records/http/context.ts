@@ -1,0 +1,32 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Language } from '../../core/i18n';
+import type { Authenticator } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import type { RecordsRepository } from '../repository/RecordsRepository';
+import { NOT_SIGNED_IN } from './apiFailure';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Open to anonymous callers (sign-in, the OpenAPI document, health). */
+    public?: boolean;
+  }
+}
+
+export type ApiApp = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+/** What every route of the records service works with. */
+export interface RecordsDeps {
+  repository: RecordsRepository;
+  authenticator: Authenticator;
+  language: Language;
+  now: () => Date;
+}
+
+export function signedIn(request: FastifyRequest): Principal {
+  if (!request.principal) throw NOT_SIGNED_IN();
+  return request.principal;
+}

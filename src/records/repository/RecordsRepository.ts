@@ -1,0 +1,136 @@
+import type { SessionEvent } from '../../core/rules/sessionEvent';
+import type { Role } from '../../core/session/people';
+import type { TeachingSession } from '../../core/session/session';
+import type { TeachingCase } from '../../core/session/teachingCase';
+import type { TrainingYear } from '../../core/schema/common';
+
+export interface Department {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface Account {
+  id: string;
+  departmentId: string;
+  username: string;
+  name: string;
+  role: Role;
+  trainingYear: TrainingYear | null;
+  active: boolean;
+  passwordHash: string | null;
+  externalSubject: string | null;
+  failedSignIns: number;
+  lockedUntil: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AccountChange = Partial<Pick<Account, 'name' | 'trainingYear' | 'active' | 'passwordHash'>>;
+
+export interface Versioned<T> {
+  record: T;
+  version: number;
+}
+
+export interface CaseFilter {
+  trainingYear?: TrainingYear;
+  category?: string;
+  modality?: string;
+  ids?: string[];
+}
+
+export interface SessionFilter {
+  residentId?: string;
+  tutorId?: string;
+  caseIds?: string[];
+}
+
+export interface StoredEvent {
+  event: SessionEvent;
+  command: unknown;
+}
+
+/** One annotation drawn on a session's images, as the viewer's cornerstoneTools wrote it. */
+export interface StoredAnnotation {
+  sessionId: string;
+  uid: string;
+  authorId: string;
+  authorRole: Role;
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  sopInstanceUID: string;
+  frameNumber: number | null;
+  annotation: unknown;
+  version: number;
+  updatedAt: string;
+}
+
+/** A response kept with the write it answered, so that a retried request gets it again instead of a second write. */
+export interface IdempotentResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface Idempotency {
+  accountId: string;
+  key: string;
+  response: (written: unknown) => IdempotentResponse;
+}
+
+export type WriteResult<T> = { outcome: 'written'; value: T; response?: IdempotentResponse } | { outcome: 'conflict' } | { outcome: 'notFound' } | { outcome: 'repeated'; response: IdempotentResponse };
+
+/**
+ * Everything the records service stores, behind one interface. Every call is scoped to a
+ * department, so one department's records cannot reach another's through a mistaken id. Writes take
+ * the version their caller read and refuse ("conflict") when someone else wrote in between.
+ */
+export interface RecordsRepository {
+  close(): Promise<void>;
+
+  findDepartment(id: string): Promise<Department | undefined>;
+  createDepartment(department: Department): Promise<void>;
+
+  findAccountByUsername(username: string): Promise<Account | undefined>;
+  findAccountBySubject(departmentId: string, subject: string): Promise<Account | undefined>;
+  getAccount(departmentId: string, id: string): Promise<Account | undefined>;
+  listAccounts(departmentId: string): Promise<Account[]>;
+  /** False when the username is taken. */
+  createAccount(account: Account): Promise<boolean>;
+  updateAccount(departmentId: string, id: string, expectedVersion: number, change: AccountChange, at: string): Promise<WriteResult<Account>>;
+  recordSignInFailure(id: string, lockedUntil: string | null): Promise<void>;
+  clearSignInFailures(id: string): Promise<void>;
+
+  createAuthSession(tokenHash: string, accountId: string, createdAt: string, expiresAt: string): Promise<void>;
+  findAuthSession(tokenHash: string): Promise<{ account: Account; expiresAt: string } | undefined>;
+  extendAuthSession(tokenHash: string, expiresAt: string): Promise<void>;
+  deleteAuthSession(tokenHash: string): Promise<void>;
+  deleteAuthSessionsOf(accountId: string): Promise<void>;
+
+  createCase(departmentId: string, teachingCase: TeachingCase, at: string): Promise<void>;
+  getCase(departmentId: string, id: string): Promise<Versioned<TeachingCase> | undefined>;
+  listCases(departmentId: string, filter: CaseFilter): Promise<Versioned<TeachingCase>[]>;
+  updateCase(departmentId: string, id: string, expectedVersion: number, teachingCase: TeachingCase, at: string): Promise<WriteResult<Versioned<TeachingCase>>>;
+
+  createSession(departmentId: string, session: TeachingSession, created: SessionEvent): Promise<void>;
+  getSession(departmentId: string, id: string): Promise<Versioned<TeachingSession> | undefined>;
+  listSessions(departmentId: string, filter: SessionFilter): Promise<Versioned<TeachingSession>[]>;
+  /** Appends the event (seq = expectedVersion + 1) and stores the state it leads to, atomically. */
+  appendEvent(
+    departmentId: string,
+    sessionId: string,
+    write: { expectedVersion: number; event: SessionEvent; command: unknown; state: TeachingSession },
+    idempotency?: Idempotency,
+  ): Promise<WriteResult<Versioned<TeachingSession>>>;
+  /** The history in order; from `afterSeq` on, what happened since a version someone read. */
+  listEvents(departmentId: string, sessionId: string, afterSeq?: number): Promise<StoredEvent[]>;
+
+  listAnnotations(departmentId: string, sessionId: string): Promise<StoredAnnotation[]>;
+  getAnnotation(departmentId: string, sessionId: string, uid: string): Promise<StoredAnnotation | undefined>;
+  /** Creates (expectedVersion 0) or replaces an annotation. */
+  putAnnotation(departmentId: string, annotation: Omit<StoredAnnotation, 'version'>, expectedVersion: number, idempotency?: Idempotency): Promise<WriteResult<StoredAnnotation>>;
+  deleteAnnotation(departmentId: string, sessionId: string, uid: string, expectedVersion: number, idempotency?: Idempotency): Promise<WriteResult<null>>;
+
+  findIdempotentResponse(accountId: string, key: string): Promise<IdempotentResponse | undefined>;
+}

@@ -1,0 +1,173 @@
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { changePasswordBody, signInBody, signInResult, whoAmI, type SignInBody } from '../api/auth';
+import { apiError } from '../api/errors';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../auth/passwords';
+import type { Principal } from '../auth/principal';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/sessionTokens';
+import { renderSignInPage } from '../auth/signInPage';
+import { ApiFailure, fail } from '../http/apiFailure';
+import { signedIn, type ApiApp, type RecordsDeps } from '../http/context';
+import { requestLanguage } from '../http/language';
+import { PUBLIC, SIGNED_IN } from '../http/security';
+import { accountView } from '../http/views';
+import { landingPage, safeReturnPath } from './landingPage';
+
+/** Consecutive wrong passwords before an account is locked, and for how long. */
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+
+export const SIGN_IN_PATH = '/api/auth/sign-in';
+
+const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+
+const wrongCredentials = () => fail(401, 'auth.wrongCredentials', '用户名或密码不正确', 'Wrong username or password');
+
+export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> {
+  const { repository, now } = deps;
+
+  async function checkCredentials(body: SignInBody): Promise<Principal> {
+    const account = await repository.findAccountByUsername(body.username.trim());
+    if (!account?.passwordHash) throw (await verifyAgainstNothing(body.password), wrongCredentials());
+    const at = now();
+    if (account.lockedUntil && Date.parse(account.lockedUntil) > at.getTime()) {
+      const minutes = Math.ceil((Date.parse(account.lockedUntil) - at.getTime()) / 60_000);
+      throw fail(429, 'auth.locked', `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`, `Too many wrong passwords; the account is locked for ${minutes} more minute(s)`);
+    }
+    if (!(await verifyPassword(body.password, account.passwordHash))) {
+      const lock = account.failedSignIns + 1 >= LOCK_AFTER_FAILURES ? new Date(at.getTime() + LOCK_MS).toISOString() : null;
+      await repository.recordSignInFailure(account.id, lock);
+      throw wrongCredentials();
+    }
+    if (!account.active) throw fail(403, 'auth.deactivated', '该账号已停用，请联系科室管理员', 'This account has been deactivated; ask your department administrator');
+    if (account.failedSignIns > 0) await repository.clearSignInFailures(account.id);
+    const department = await repository.findDepartment(account.departmentId);
+    if (!department) throw wrongCredentials();
+    return { account, department, via: 'cookie' };
+  }
+
+  async function startSession(reply: FastifyReply, request: FastifyRequest, principal: Principal) {
+    const token = newSessionToken();
+    const at = now();
+    await repository.createAuthSession(hashSessionToken(token), principal.account.id, at.toISOString(), new Date(at.getTime() + SESSION_IDLE_MS).toISOString());
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https' });
+  }
+
+  const page = (request: FastifyRequest, reply: FastifyReply, status: number, returnTo: string, error?: string, username?: string) => {
+    const query = request.query as { lang?: string };
+    const language = query.lang === 'en' || query.lang === 'zh-CN' ? query.lang : requestLanguage(request, deps.language);
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+      .send(renderSignInPage({ language, action: SIGN_IN_PATH, returnTo, error, username }));
+  };
+
+  app.get(
+    '/auth/sign-in',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'signInPage',
+        summary: 'The sign-in page (HTML) that anonymous browsers are sent to',
+        security: PUBLIC,
+        querystring: z.object({ returnTo: z.string().max(2048).optional(), lang: z.enum(['zh-CN', 'en']).optional() }),
+        produces: ['text/html'],
+      },
+    },
+    (request, reply) => page(request, reply, 200, safeReturnPath(request.query.returnTo) ?? ''),
+  );
+
+  app.post(
+    '/auth/sign-in',
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      attachValidation: true,
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign in with a username and password; sets the session cookie',
+        description: 'Accepts JSON, or the sign-in form (application/x-www-form-urlencoded), which is answered with a redirect (303) or the page with the error.',
+        security: PUBLIC,
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        body: signInBody,
+        response: { 200: signInResult, 303: z.null().describe('The sign-in form: on to the page asked for'), 400: apiError, 401: apiError, 403: apiError, 429: apiError },
+      },
+    },
+    async (request, reply) => {
+      const form = isForm(request);
+      const language = requestLanguage(request, deps.language);
+      const raw = (request.body ?? {}) as Partial<SignInBody>;
+      const returnTo = safeReturnPath(typeof raw.returnTo === 'string' ? raw.returnTo : undefined);
+      try {
+        if (request.validationError) {
+          const parsed = signInBody.safeParse(request.body);
+          const issue = parsed.success ? undefined : parsed.error.issues[0];
+          const field = issue?.path.join('.') || undefined;
+          throw fail(400, 'input.invalid', `登录信息不完整：${issue?.message ?? ''}`, `Sign-in details incomplete: ${issue?.message ?? ''}`, field);
+        }
+        const principal = await checkCredentials(request.body);
+        await startSession(reply, request, principal);
+        const destination = returnTo ?? (await landingPage(repository, principal));
+        if (form) return reply.code(303).header('location', destination).send(null);
+        return { account: accountView(principal.account), department: { id: principal.department.id, name: principal.department.name }, via: 'cookie' as const, returnTo: destination };
+      } catch (error) {
+        if (!(error instanceof ApiFailure) || !form) throw error;
+        return page(request, reply, error.status, returnTo ?? '', language === 'en' ? error.messages.en : error.messages.zh, typeof raw.username === 'string' ? raw.username : undefined);
+      }
+    },
+  );
+
+  app.post(
+    '/auth/sign-out',
+    { schema: { operationId: 'signOut', summary: 'Sign this browser out; the session ends at once on every server', security: SIGNED_IN, response: { 204: z.null(), 401: apiError } } },
+    async (request, reply) => {
+      const principal = signedIn(request);
+      if (principal.sessionTokenHash) await repository.deleteAuthSession(principal.sessionTokenHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { operationId: 'whoAmI', summary: 'Who is signed in, in which department and as what', security: SIGNED_IN, response: { 200: whoAmI, 401: apiError } } },
+    async request => {
+      const principal = signedIn(request);
+      return { account: accountView(principal.account), department: { id: principal.department.id, name: principal.department.name }, via: principal.via };
+    },
+  );
+
+  app.get(
+    '/auth/check',
+    {
+      schema: {
+        operationId: 'checkSignIn',
+        summary: "204 when the request is signed in, 401 otherwise: for a web server's auth_request / forward_auth in front of the viewer and the PACS",
+        security: SIGNED_IN,
+        response: { 204: z.null(), 401: apiError },
+      },
+    },
+    async (request, reply) => {
+      signedIn(request);
+      return reply.code(204).header('cache-control', 'no-store').send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    { schema: { operationId: 'changePassword', summary: 'Change your own password; other sign-ins of the account end', security: SIGNED_IN, body: changePasswordBody, response: { 204: z.null(), 400: apiError, 401: apiError, 403: apiError } } },
+    async (request, reply) => {
+      const principal = signedIn(request);
+      const account = await repository.getAccount(principal.department.id, principal.account.id);
+      if (!account?.passwordHash) throw fail(400, 'auth.noPassword', '该账号通过单位身份认证登录，没有本地密码', 'This account signs in through the identity provider and has no password here');
+      if (!(await verifyPassword(request.body.currentPassword, account.passwordHash))) throw fail(403, 'auth.wrongPassword', '当前密码不正确', 'The current password is wrong', 'currentPassword');
+      const written = await repository.updateAccount(account.departmentId, account.id, account.version, { passwordHash: await hashPassword(request.body.newPassword) }, now().toISOString());
+      if (written.outcome !== 'written') throw fail(409, 'conflict', '账号刚被修改，请重试', 'The account was just changed; please try again');
+      await repository.deleteAuthSessionsOf(account.id);
+      await startSession(reply, request, principal);
+      return reply.code(204).send(null);
+    },
+  );
+}

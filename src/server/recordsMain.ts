@@ -1,0 +1,30 @@
+import Fastify, { LogController } from 'fastify';
+import { DatabaseStartError, describeLocation } from '../records/db/openDatabase';
+import { openRecords } from '../records/openRecords';
+import { registerRecords } from '../records/recordsPlugin';
+import { ConfigError, readConfig } from './config';
+
+/**
+ * The records service alone, for a department that already serves OHIF and a PACS behind its own
+ * web server: that server forwards /api here (and may ask /api/auth/check before serving anything else).
+ */
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const records = await openRecords(config.records);
+  const app = Fastify({ logger: true, logController: new LogController({ disableRequestLogging: true }), trustProxy: true });
+  await registerRecords(app, records);
+  const address = await app.listen({ host: config.host, port: config.port });
+  console.log(`\nOHIF Teaching records service is ready: ${address}/api/\n  Records: ${describeLocation(config.records.database)}\n`);
+  const stop = async () => {
+    await app.close();
+    await records.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch(error => {
+  console.error(error instanceof ConfigError || error instanceof DatabaseStartError ? error.message : error);
+  process.exit(1);
+});
