@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stageId } from '../../core/rubric/rubricSchema';
 import { sessionCommand } from '../../core/rules/sessionCommand';
 import { sessionEvent } from '../../core/rules/sessionEvent';
 import { identifier, timestamp } from '../../core/schema/common';
@@ -46,15 +47,34 @@ export const progressQuery = z.object({
   to: z.iso.date({ error: 'to must be a date, YYYY-MM-DD' }),
 });
 
-/** The core's `residentProgress` figures; their inner shapes are the core's types (src/core/progress). */
+const nullableNumber = z.number().nullable();
+const totalAt = z.object({ sessionId: identifier, date: z.string(), total: z.number() }).nullable();
+
+/** The core's `residentProgress` figures (src/core/progress), as the API sends them. */
 export const progressView = z.object({
   residentId: identifier,
   period: z.object({ from: z.string(), to: z.string() }),
   sessionIds: z.array(identifier),
-  stages: z.array(z.record(z.string(), z.unknown())),
-  meanSheetTotal: z.number().nullable(),
-  trend: z.record(z.string(), z.unknown()),
-  frequency: z.record(z.string(), z.unknown()),
-  minutes: z.record(z.string(), z.unknown()),
+  stages: z.array(z.object({ stage: stageId, sessions: z.number().int(), meanPercent: nullableNumber, meanScore: nullableNumber, meanMax: nullableNumber })),
+  meanSheetTotal: nullableNumber,
+  trend: z.object({ slopePerMonth: nullableNumber, first: totalAt, last: totalAt, change: nullableNumber }),
+  frequency: z.object({
+    months: z.array(z.object({ month: z.string(), sessions: z.number().int() })),
+    monthsCounted: z.number().int(),
+    sessionsCounted: z.number().int(),
+    meanPerMonth: nullableNumber,
+    target: z.number(),
+    meetsTarget: z.boolean().nullable(),
+    monthsWithoutSession: z.array(z.string()),
+  }),
+  minutes: z.object({
+    target: z.object({ min: z.number(), max: z.number() }),
+    perSession: z.array(z.object({ sessionId: identifier, minutes: z.number(), standing: z.enum(['short', 'onTarget', 'long']) })),
+    short: z.number().int(),
+    onTarget: z.number().int(),
+    long: z.number().int(),
+    notTimed: z.number().int(),
+    meanMinutes: nullableNumber,
+  }),
   vetoedReports: z.number().int(),
 });

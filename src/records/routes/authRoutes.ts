@@ -20,6 +20,22 @@ export const LOCK_MS = 15 * 60 * 1000;
 
 export const SIGN_IN_PATH = '/api/auth/sign-in';
 
+/**
+ * The page to return to, from the rest of the sign-in URL: web servers in front of us (nginx's
+ * `returnTo=$request_uri`) pass it unencoded, so its own query, `&` included, follows `returnTo=`.
+ * It comes last in every link we make.
+ */
+function returnToOf(url: string): string | undefined {
+  const match = /[?&]returnTo=(.*)$/.exec(url);
+  if (!match?.[1]) return undefined;
+  const value = match[1];
+  try {
+    return value.startsWith('%2F') || value.startsWith('%2f') ? decodeURIComponent(value) : value;
+  } catch {
+    return undefined;
+  }
+}
+
 const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
 const wrongCredentials = () => fail(401, 'auth.wrongCredentials', '用户名或密码不正确', 'Wrong username or password');
@@ -77,7 +93,7 @@ export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
         produces: ['text/html'],
       },
     },
-    (request, reply) => page(request, reply, 200, safeReturnPath(request.query.returnTo) ?? ''),
+    (request, reply) => page(request, reply, 200, safeReturnPath(returnToOf(request.url) ?? request.query.returnTo) ?? ''),
   );
 
   app.post(

@@ -5,7 +5,19 @@ import { ConfigError, readConfig } from '../../../src/server/config';
 describe('readConfig', () => {
   it('defaults to the embedded server on 127.0.0.1:3000 with Chinese UI', () => {
     const config = readConfig({}, '/srv/app');
-    expect(config).toEqual({ host: '127.0.0.1', port: 3000, dataDir: path.resolve('/srv/app/data'), pacsUrl: undefined, language: 'zh-CN' });
+    expect(config).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: path.resolve('/srv/app/data'),
+      pacsUrl: undefined,
+      language: 'zh-CN',
+      records: {
+        database: { kind: 'sqlite', file: path.resolve('/srv/app/data/records.sqlite') },
+        language: 'zh-CN',
+        oidc: undefined,
+        demo: { enabled: true, password: 'teaching-demo', passwordIsDefault: true },
+      },
+    });
   });
 
   it('reads port, data folder, PACS and language', () => {
@@ -31,6 +43,27 @@ describe('readConfig', () => {
     expect(message).toMatch(/PORT must be a number/);
     expect(message).toMatch(/PACS_URL must use http or https/);
     expect(message).toMatch(/TEACHING_LANGUAGE must be zh-CN or en/);
+  });
+
+  it('stores records in PostgreSQL when DATABASE_URL is set, and reads the identity provider', () => {
+    const config = readConfig({
+      DATABASE_URL: 'postgres://teaching@db.local:5432/records',
+      DATABASE_SCHEMA: 'radiology',
+      OIDC_ISSUER: 'https://id.example/realms/hospital/',
+      OIDC_AUDIENCE: 'teaching',
+      OIDC_CLAIM_ROLE: 'groups',
+      TEACHING_DEMO: 'off',
+      TEACHING_DEMO_PASSWORD: 'a longer secret',
+    });
+    expect(config.records.database).toEqual({ kind: 'postgres', url: 'postgres://teaching@db.local:5432/records', schema: 'radiology' });
+    expect(config.records.oidc).toMatchObject({ issuer: 'https://id.example/realms/hospital', audience: 'teaching', claims: { role: 'groups', department: 'department' } });
+    expect(config.records.demo).toEqual({ enabled: false, password: 'a longer secret', passwordIsDefault: false });
+  });
+
+  it('names bad records settings', () => {
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x', TEACHING_DEMO_PASSWORD: 'short', TEACHING_DEMO: 'maybe' })).toThrow(
+      /DATABASE_URL must be a postgres:\/\/[\s\S]*TEACHING_DEMO_PASSWORD must have at least 10 characters[\s\S]*TEACHING_DEMO must be on or off/,
+    );
   });
 
   it('rejects ports out of range', () => {
