@@ -2,15 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_STUDIES } from '../src/dicomweb/sample/sampleCatalogue';
+import { DEFAULT_DEMO_PASSWORD } from '../src/records/config';
 import { bundleDir } from '../src/server/viewerAssets';
 import { launchBrowser } from '../test/support/browser';
 import { startServer } from '../test/support/serverProcess';
+import { benchAutosave } from './autosave';
 import { bundleSize } from './bundleSizes';
 import { median, timeToFirstImage } from './timeToFirstImage';
 
 // Cold loads on two cores with software WebGL vary by ±20 %; more than the minimum of 7 steadies the medians.
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
-const TARGET_RATIO = 1.03;
+// Signed in with an open session, the teaching run also reads the session and its annotations.
+const TARGET_RATIO = 1.05;
 const EXTENSION_GZIP_TARGET = 120 * 1024;
 
 async function benchTimeToFirstImage(): Promise<void> {
@@ -21,9 +24,11 @@ async function benchTimeToFirstImage(): Promise<void> {
     const study = SAMPLE_STUDIES.chestCt.studyUID;
     // The baseline is the host's own basic mode, the one teaching builds on, served as the host ships
     // it: no teaching bundles in its app-config at all.
+    // resident1 has a session open on this study, so the teaching run loads it and its annotations.
+    const signIn = { username: 'resident1', password: DEFAULT_DEMO_PASSWORD };
     const runs = {
-      teaching: () => timeToFirstImage(browser, `${server.url}/teaching?StudyInstanceUIDs=${study}`),
-      'host basic mode': () => timeToFirstImage(browser, `${server.url}/basic?StudyInstanceUIDs=${study}`, { hostOnly: true }),
+      teaching: () => timeToFirstImage(browser, `${server.url}/teaching?StudyInstanceUIDs=${study}`, { signIn }),
+      'host basic mode': () => timeToFirstImage(browser, `${server.url}/basic?StudyInstanceUIDs=${study}`, { hostOnly: true, signIn }),
     };
     const samples: Record<keyof typeof runs, number[]> = { teaching: [], 'host basic mode': [] };
     await runs.teaching(); // warms the server's file cache, not the browser's
@@ -35,7 +40,7 @@ async function benchTimeToFirstImage(): Promise<void> {
     }
     const teaching = median(samples.teaching);
     const basic = median(samples['host basic mode']);
-    console.log(`\n1. Time to first image, chest CT, median of ${RUNS} cold loads each`);
+    console.log(`\n1. Time to first image, chest CT, signed in with an open session, median of ${RUNS} cold loads each`);
     for (const [name, values] of Object.entries(samples)) {
       const fastest = Math.min(...values);
       console.log(
@@ -69,3 +74,4 @@ function benchBundleSizes(): void {
 
 await benchTimeToFirstImage();
 benchBundleSizes();
+await benchAutosave();
