@@ -37,7 +37,7 @@ describe('cross-site form posts against a signed-in browser', () => {
       const [action, enctype] = target.split('|');
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(`<!doctype html><form id="f" method="post" action="${action}" enctype="${enctype}">
-        <input name='{"version":2,"command":{"type":"notifyResident"},"x":"' value='"}'>
+        <input name='{"version":2,"command":{"type":"askQuestion","stage":"4.1","questionId":"q-forged","question":"?"},"x":"' value='"}'>
         <input name="username" value="tutor1"></form><script>document.getElementById('f').submit()</script>`);
     });
     await new Promise<void>(resolve => attacker.listen(0, '127.0.0.1', resolve));
@@ -83,7 +83,7 @@ describe('cross-site form posts against a signed-in browser', () => {
   it("keeps the viewer's own JSON calls and STOW-RS working", async () => {
     const { version } = await page.evaluate(async id => (await fetch(`/api/sessions/${id}`)).json(), sessionId);
     const command = await page.evaluate(
-      async ({ id, version }) => (await fetch(`/api/sessions/${id}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, command: { type: 'notifyResident' } }) })).status,
+      async ({ id, version }) => (await fetch(`/api/sessions/${id}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, command: { type: 'askQuestion', stage: '4.1', questionId: 'q-same-origin', question: '患者的吸烟史？' } }) })).status,
       { id: sessionId, version },
     );
     expect(command).toBe(200);
