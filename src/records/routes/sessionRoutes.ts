@@ -34,6 +34,21 @@ function conflict(current: Versioned<TeachingSession>) {
   });
 }
 
+/** Longest period progress is computed over: each of its months becomes a row of the answer. */
+const MAX_PERIOD_YEARS = 10;
+
+/**
+ * A period the core's progress figures can be computed over. The schema checks each date; the core
+ * throws on a period that ends before it starts and would count out every month of an unbounded one,
+ * so both are refused here, naming the field.
+ */
+function checkPeriod({ from, to }: { from: string; to: string }) {
+  const invalid = (field: 'from' | 'to', zh: string, en: string) => fail(400, 'input.invalid', `查询参数中的 ${field} 不正确：${zh}`, `Invalid query field ${field}: ${en}`, field);
+  if (from < '1900-01-01') throw invalid('from', '开始日期不能早于 1900-01-01', 'the period cannot start before 1900-01-01');
+  if (to < from) throw invalid('to', `结束日期 ${to} 早于开始日期 ${from}`, `the period ends (${to}) before it starts (${from})`);
+  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > MAX_PERIOD_YEARS) throw invalid('to', `统计期间最长 ${MAX_PERIOD_YEARS} 年`, `the period may span at most ${MAX_PERIOD_YEARS} years`);
+}
+
 export async function sessionRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> {
   const { repository, now } = deps;
 
@@ -148,11 +163,16 @@ export async function sessionRoutes(app: ApiApp, deps: RecordsDeps): Promise<voi
         const since = await repository.listEvents(principal.department.id, current.record.id, version);
         if (touchesChangedSince(since.map(({ event }) => event.changes), applied.value.event.changes)) throw conflict(current);
       }
+      // The response kept for a retry has the shape this route answers with (`commandResult`).
+      const answer = (value: unknown) => {
+        const written = value as Versioned<TeachingSession>;
+        return { status: 200, body: { session: written.record, version: written.version, event: applied.value.event } };
+      };
       const written = await repository.appendEvent(
         principal.department.id,
         current.record.id,
         { expectedVersion: current.version, event: applied.value.event, command, state: applied.value.session },
-        key ? { accountId: principal.account.id, key: `command:${key}`, response: value => ({ status: 200, body: { ...(value as object), event: applied.value.event } }) } : undefined,
+        key ? { accountId: principal.account.id, key: `command:${key}`, response: answer } : undefined,
       );
       if (written.outcome === 'repeated') return written.response.body as never;
       if (written.outcome === 'notFound') throw notFound(SESSION);
@@ -187,6 +207,7 @@ export async function sessionRoutes(app: ApiApp, deps: RecordsDeps): Promise<voi
       const principal = signedIn(request);
       const actor = actorOf(principal);
       const { personId } = request.params;
+      checkPeriod(request.query);
       if (actor.role === 'resident' && actor.id !== personId) throw notFound(PERSON);
       const resident = await repository.getAccount(principal.department.id, personId);
       if (!resident || resident.role !== 'resident') throw notFound(PERSON);
