@@ -3,13 +3,14 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isCrossSiteWrite } from './auth/crossSite';
 import { fail } from './http/apiFailure';
 import { NOT_SIGNED_IN } from './http/apiFailure';
 import type { RecordsDeps } from './http/context';
 import { installErrorHandler } from './http/errorHandler';
+import { openApiSchemas } from './http/openApiSchemas';
 import { PUBLIC, SECURITY_SCHEMES } from './http/security';
 import { annotationRoutes } from './routes/annotationRoutes';
 import { authRoutes } from './routes/authRoutes';
@@ -27,6 +28,8 @@ export const crossSiteRefusal = () =>
  * annotations and progress. Request and response schemas are the core's zod schemas; the OpenAPI
  * document at /api/openapi.json is generated from the same schemas.
  */
+const toJsonSchema = createJsonSchemaTransform({ schemaRegistry: openApiSchemas });
+
 export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, options: { beforeRoutes?: (app: FastifyInstance) => void } = {}): Promise<void> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -36,7 +39,8 @@ export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, o
       info: { title: 'OHIF Teaching records', version: '1', description: 'Teaching sessions, cases, annotations and people of a radiology department.' },
       components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: input => (input.url.startsWith(`${API_PREFIX}/`) ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true } as never, url: input.url }),
+    transform: input => (input.url.startsWith(`${API_PREFIX}/`) ? toJsonSchema(input) : { schema: { ...input.schema, hide: true } as never, url: input.url }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: openApiSchemas }),
   });
   app.decorateRequest('principal', undefined);
   // Hooks apply to the routes registered after them: a guard of the whole site goes in here.
