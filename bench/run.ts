@@ -6,6 +6,7 @@ import { DEFAULT_DEMO_PASSWORD } from '../src/records/config';
 import { bundleDir } from '../src/server/viewerAssets';
 import { launchBrowser } from '../test/support/browser';
 import { startServer } from '../test/support/serverProcess';
+import { benchAnnotationReload } from './annotationReload';
 import { benchAutosave } from './autosave';
 import { bundleSize } from './bundleSizes';
 import { median, timeToFirstImage } from './timeToFirstImage';
@@ -75,3 +76,4 @@ function benchBundleSizes(): void {
 await benchTimeToFirstImage();
 benchBundleSizes();
 await benchAutosave();
+await benchAnnotationReload();
