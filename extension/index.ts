@@ -1,10 +1,13 @@
 import { isLanguage, MESSAGES } from '../src/core/i18n';
+import type { TeachingApi } from './api/teachingApi';
+import { hostAuthorization, openedStudyInstanceUID } from './host/hostSession';
 import { hostViewerAnnotations } from './host/viewerAnnotations';
 import type { ExtensionParams, ServicesManager } from './host/ohifTypes';
 import { EXTENSION_ID, PANEL_NAME, TEACHING_SERVICE } from './id';
 import { reactIsland } from './panel/reactIsland';
 import { ensurePanelStyles } from './panel/styles';
 import { browserLanguageStore } from './service/browserLanguageStore';
+import { newIdempotencyKey } from './service/idempotencyKey';
 import { TeachingService } from './service/TeachingService';
 
 function teachingService(servicesManager: ServicesManager): TeachingService {
@@ -17,14 +20,35 @@ const extension = {
   preRegistration({ servicesManager, appConfig }: ExtensionParams) {
     const configured = appConfig?.teaching?.language;
     const language = isLanguage(configured) ? configured : 'zh-CN';
+    const apiRoot = (appConfig?.teaching?.apiRoot ?? '/api').replace(/\/+$/, '');
     servicesManager.registerService({
       name: TEACHING_SERVICE,
-      create: () => new TeachingService(language, browserLanguageStore),
+      create: () => {
+        let api: Promise<TeachingApi> | undefined;
+        const service: TeachingService = new TeachingService(language, {
+          languageStore: browserLanguageStore,
+          // The client and its schemas (zod) load with the first call, not with the viewer.
+          api: () =>
+            (api ??= import('./api/teachingApi').then(({ createTeachingApi }) =>
+              createTeachingApi({
+                apiRoot,
+                authorization: hostAuthorization(servicesManager),
+                language: () => service.getState().language,
+                fetch: window.fetch.bind(window),
+              }),
+            )),
+          signInUrl: `${apiRoot}/auth/sign-in`,
+          page: { assign: url => window.location.assign(url), reload: () => window.location.reload() },
+          timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms) },
+          newKey: newIdempotencyKey,
+        });
+        return service;
+      },
     });
   },
 
   onModeEnter({ servicesManager, commandsManager }: ExtensionParams) {
-    teachingService(servicesManager).attach(hostViewerAnnotations(servicesManager, commandsManager));
+    teachingService(servicesManager).attach(hostViewerAnnotations(servicesManager, commandsManager), openedStudyInstanceUID(window.location.search));
   },
 
   onModeExit({ servicesManager }: ExtensionParams) {

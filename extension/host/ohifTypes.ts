@@ -29,6 +29,8 @@ export interface HostMeasurement {
   SOPInstanceUID?: string;
   frameNumber?: number;
   displaySetInstanceUID?: string;
+  isLocked?: boolean;
+  isVisible?: boolean;
 }
 
 export interface MeasurementService extends PubSub<
@@ -36,11 +38,21 @@ export interface MeasurementService extends PubSub<
 > {
   getMeasurements(filter?: (measurement: HostMeasurement) => boolean): HostMeasurement[];
   getMeasurement(uid: string): HostMeasurement | undefined;
+  /** Toggles both the measurement and the tools' lock registry (a toggle: read `isLocked` first). */
+  toggleLockMeasurement(uid: string): void;
+  toggleVisibilityMeasurement(uid: string, visible: boolean): void;
+}
+
+/** With `config.oidc` the host answers with its bearer token; without, undefined. */
+export interface UserAuthenticationService {
+  getAuthorizationHeader?(): Record<string, string> | undefined;
 }
 
 export interface HostInstance {
   SOPInstanceUID: string;
   InstanceNumber?: number | string;
+  /** Set by the host's data source for every instance it loaded. */
+  imageId?: string;
 }
 
 export interface DisplaySet {
@@ -56,6 +68,7 @@ export interface DisplaySet {
 
 export interface DisplaySetService {
   getDisplaySetByUID(displaySetInstanceUID: string): DisplaySet | undefined;
+  getActiveDisplaySets(): DisplaySet[];
 }
 
 export interface CommandsManager {
@@ -71,6 +84,7 @@ export interface ServicesManager {
   services: {
     measurementService: MeasurementService;
     displaySetService: DisplaySetService;
+    userAuthenticationService?: UserAuthenticationService;
     [name: string]: unknown;
   };
   registerService<T>(registration: ServiceRegistration<T>, configuration?: unknown): void;
@@ -82,4 +96,36 @@ export interface ExtensionParams {
   extensionManager?: unknown;
   appConfig?: { teaching?: { language?: string; apiRoot?: string } } & Record<string, unknown>;
   configuration?: unknown;
+}
+
+/** A cornerstoneTools annotation as JSON: kept as the host made it, read only where named. */
+export interface ToolAnnotation {
+  annotationUID?: string;
+  metadata: { FrameOfReferenceUID?: string; referencedImageId?: string; [key: string]: unknown };
+  data: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** `window.cornerstone`: the host's own instance. */
+export interface HostCornerstone {
+  getRenderingEngines(): Array<{ getViewports(): HostViewport[] }>;
+  metaData: { get(type: string, imageId: string): any };
+}
+
+export interface HostViewport {
+  id: string;
+  viewportStatus?: string;
+  getCurrentImageId?(): string | undefined;
+}
+
+/** `window.cornerstoneTools`: the host's own instance, which holds every annotation drawn. */
+export interface HostCornerstoneTools {
+  annotation: {
+    state: {
+      getAnnotation(uid: string): ToolAnnotation | undefined;
+      addAnnotation(annotation: ToolAnnotation, annotationGroupSelector: string | HTMLDivElement): string;
+      triggerAnnotationCompleted(annotation: ToolAnnotation): void;
+    };
+  };
+  utilities: { triggerAnnotationRenderForViewportIds(viewportIds: string[]): void };
 }

@@ -2,7 +2,7 @@ import type { DrawnAnnotation } from '../service/drawnAnnotation';
 import type { DisplaySetService, HostMeasurement } from './ohifTypes';
 
 /** Reads what the panel lists from a host measurement and the display set it was drawn on. */
-export function toDrawnAnnotation(measurement: HostMeasurement, displaySets: DisplaySetService): DrawnAnnotation {
+export function toDrawnAnnotation(measurement: HostMeasurement, displaySets: Pick<DisplaySetService, 'getDisplaySetByUID'>): DrawnAnnotation {
   const displaySet = measurement.displaySetInstanceUID
     ? displaySets.getDisplaySetByUID(measurement.displaySetInstanceUID)
     : undefined;

@@ -1,11 +1,32 @@
+import type { AnnotationView } from '../../src/records/api/annotations';
+import type { AnnotationContent } from '../service/annotationSync';
 import type { DrawnAnnotation } from '../service/drawnAnnotation';
-import type { CommandsManager, ServicesManager, Subscription } from './ohifTypes';
+import type { CommandsManager, HostCornerstone, HostCornerstoneTools, HostMeasurement, ServicesManager, Subscription } from './ohifTypes';
+import { toRestorable, toSavedAnnotation } from './savedAnnotation';
 import { toDrawnAnnotation } from './toDrawnAnnotation';
 
 export type AnnotationChange =
   | { type: 'upsert'; annotation: DrawnAnnotation }
   | { type: 'remove'; uid: string }
-  | { type: 'clear' };
+  /**
+   * Several at once: the person's "delete all". The host also clears on entering a mode, before
+   * anything is drawn, and on leaving it, after we stopped listening.
+   */
+  | { type: 'clear'; uids: string[] };
+
+export interface RestoreOptions {
+  /** The study the viewer opened: restoring waits until it is on screen. */
+  studyInstanceUID: string;
+  /** Drawn by someone else: shown locked, since the server would refuse a change. */
+  locked: ReadonlySet<string>;
+  signal: AbortSignal;
+}
+
+export interface RestoreResult {
+  restored: string[];
+  /** Lying on images this viewer has not loaded. */
+  unplaced: string[];
+}
 
 /** The annotations on the viewer's images, as the teaching service sees them. */
 export interface ViewerAnnotations {
@@ -14,6 +35,31 @@ export interface ViewerAnnotations {
   jumpTo(uid: string): void;
   rename(uid: string, label: string): void;
   remove(uid: string): void;
+  /** An annotation as it is saved, with the image it lies on; undefined when it is not drawn (any more). */
+  rawAnnotation(uid: string): AnnotationContent | undefined;
+  /** Draws saved annotations again with their own UIDs, so the host lists them as its own measurements. */
+  restore(annotations: readonly AnnotationView[], options: RestoreOptions): Promise<RestoreResult>;
+}
+
+const hostWindow = () => window as unknown as { cornerstone: HostCornerstone; cornerstoneTools: HostCornerstoneTools };
+
+function frameNumberOf(measurement: HostMeasurement): number | null {
+  const frame = Number(measurement.frameNumber);
+  return Number.isInteger(frame) && frame >= 1 ? frame : null;
+}
+
+/** Polls until `ready` holds; the host announces neither the first render nor loaded metadata to extensions. */
+function until(ready: () => boolean, signal: AbortSignal, timeoutMs = Infinity): Promise<boolean> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (signal.aborted) return reject(signal.reason);
+      if (ready()) return resolve(true);
+      if (Date.now() - started >= timeoutMs) return resolve(false);
+      setTimeout(check, 100);
+    };
+    check();
+  });
 }
 
 /**
@@ -25,6 +71,23 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
   const read = (uid: string) => {
     const measurement = measurementService.getMeasurement(uid);
     return measurement ? toDrawnAnnotation(measurement, displaySetService) : undefined;
+  };
+  const viewports = () => hostWindow().cornerstone.getRenderingEngines().flatMap(engine => engine.getViewports());
+
+  const studyOnScreen = (studyInstanceUID: string) =>
+    viewports().some(viewport => {
+      const imageId = viewport.viewportStatus === 'rendered' ? viewport.getCurrentImageId?.() : undefined;
+      return imageId !== undefined && hostWindow().cornerstone.metaData.get('instance', imageId)?.StudyInstanceUID === studyInstanceUID;
+    });
+
+  /** The image id this viewer loads for a SOP instance (and frame), from the display sets it holds. */
+  const imageIdFor = (sopInstanceUID: string, frameNumber: number | null) => {
+    for (const displaySet of displaySetService.getActiveDisplaySets()) {
+      const instance = displaySet.instances?.find(item => item.SOPInstanceUID === sopInstanceUID);
+      if (!instance?.imageId) continue;
+      return frameNumber && frameNumber > 1 ? instance.imageId.replace(/\/frames\/\d+$/, `/frames/${frameNumber}`) : instance.imageId;
+    }
+    return undefined;
   };
 
   return {
@@ -43,7 +106,9 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
         measurementService.subscribe(EVENTS.MEASUREMENT_REMOVED, ({ measurement }: { measurement: string }) =>
           onChange({ type: 'remove', uid: measurement }),
         ),
-        measurementService.subscribe(EVENTS.MEASUREMENTS_CLEARED, () => onChange({ type: 'clear' })),
+        measurementService.subscribe(EVENTS.MEASUREMENTS_CLEARED, ({ measurements }: { measurements?: Array<{ uid: string }> }) =>
+          onChange({ type: 'clear', uids: (measurements ?? []).map(measurement => measurement.uid) }),
+        ),
       ];
       return () => subscriptions.forEach(subscription => subscription.unsubscribe());
     },
@@ -51,5 +116,59 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
     jumpTo: uid => void commandsManager.runCommand('jumpToMeasurement', { uid }),
     rename: (uid, label) => void commandsManager.runCommand('updateMeasurement', { uid, textLabel: label }),
     remove: uid => void commandsManager.runCommand('removeMeasurement', { uid }),
+
+    rawAnnotation(uid) {
+      const measurement = measurementService.getMeasurement(uid);
+      const annotation = hostWindow().cornerstoneTools.annotation.state.getAnnotation(uid);
+      if (!measurement || !annotation) return undefined;
+      const { referenceStudyUID, referenceSeriesUID, SOPInstanceUID } = measurement;
+      if (!referenceStudyUID || !referenceSeriesUID || !SOPInstanceUID) return undefined;
+      return {
+        studyInstanceUID: referenceStudyUID,
+        seriesInstanceUID: referenceSeriesUID,
+        sopInstanceUID: SOPInstanceUID,
+        frameNumber: frameNumberOf(measurement),
+        annotation: toSavedAnnotation(annotation),
+      };
+    },
+
+    async restore(annotations, { studyInstanceUID, locked, signal }) {
+      if (annotations.length === 0) return { restored: [], unplaced: [] };
+      await until(() => studyOnScreen(studyInstanceUID), signal);
+      // Other series of the study may still be loading their metadata once the first is shown.
+      await until(() => annotations.every(saved => imageIdFor(saved.sopInstanceUID, saved.frameNumber)), signal, 10_000);
+
+      const { state } = hostWindow().cornerstoneTools.annotation;
+      const restored: string[] = [];
+      const unplaced: string[] = [];
+      for (const saved of annotations) {
+        const imageId = imageIdFor(saved.sopInstanceUID, saved.frameNumber);
+        if (!imageId) {
+          unplaced.push(saved.uid);
+          continue;
+        }
+        // A UID already drawn is not refused by the host, which would then hold two of it.
+        if (state.getAnnotation(saved.uid)) continue;
+        const annotation = toRestorable(saved.annotation, saved.uid, imageId);
+        const frameOfReference = annotation.metadata.FrameOfReferenceUID;
+        if (!frameOfReference) {
+          unplaced.push(saved.uid);
+          continue;
+        }
+        state.addAnnotation(annotation, frameOfReference);
+        // Without completion the host's measurementService holds it silently and no panel lists it.
+        state.triggerAnnotationCompleted(annotation);
+        // Lock and visibility live in registries of the tools that the JSON's flags only mirror. The
+        // measurementService's toggles set the registry and the host's own copy, which would
+        // otherwise write its stale value back at its next update.
+        const measurement = measurementService.getMeasurement(saved.uid);
+        const lock = locked.has(saved.uid) || saved.annotation.isLocked === true;
+        if (measurement && lock && !measurement.isLocked) measurementService.toggleLockMeasurement(saved.uid);
+        if (measurement && saved.annotation.isVisible === false && measurement.isVisible !== false) measurementService.toggleVisibilityMeasurement(saved.uid, false);
+        restored.push(saved.uid);
+      }
+      hostWindow().cornerstoneTools.utilities.triggerAnnotationRenderForViewportIds(viewports().map(viewport => viewport.id));
+      return { restored, unplaced };
+    },
   };
 }

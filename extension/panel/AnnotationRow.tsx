@@ -1,16 +1,22 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
-import { toolName, type Translate } from '../../src/core/i18n';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { toolName, type Language, type Translate } from '../../src/core/i18n';
+import { ROLE_LABELS } from '../../src/core/labels/peopleLabels';
+import type { Role } from '../../src/core/session/people';
 import type { DrawnAnnotation } from '../service/drawnAnnotation';
 import type { RenameDraft, TeachingService } from '../service/TeachingService';
 import { HOST } from './hostClasses';
-import { CheckIcon, CloseIcon, PencilIcon, TrashIcon } from './icons';
+import { CheckIcon, CloseIcon, LockIcon, PencilIcon, TrashIcon } from './icons';
+import { inLanguage } from './inLanguage';
 
 interface Props {
   annotation: DrawnAnnotation;
   position: number;
   selected: boolean;
   renaming: RenameDraft | undefined;
+  /** Set when someone else drew it: shown, not changed from here. */
+  drawnBy: Role | undefined;
   service: TeachingService;
+  language: Language;
   t: Translate;
 }
 
@@ -24,7 +30,8 @@ function whereText(annotation: DrawnAnnotation, t: Translate): string {
   return parts.join(' · ');
 }
 
-export function AnnotationRow({ annotation, position, selected, renaming, service, t }: Props) {
+/** Memoised: a change to one annotation re-renders its row only. */
+export const AnnotationRow = memo(function AnnotationRow({ annotation, position, selected, renaming, drawnBy, service, language, t }: Props) {
   const stop = (event: MouseEvent) => event.stopPropagation();
   const onRowKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
@@ -77,7 +84,16 @@ export function AnnotationRow({ annotation, position, selected, renaming, servic
             </span>
           )}
         </div>
-        {!renaming && (
+        {drawnBy && (
+          <span
+            className={`${HOST.rowActions} text-muted-foreground`}
+            title={t('row.readOnly', { role: inLanguage(ROLE_LABELS[drawnBy], language) })}
+            data-testid="teaching-read-only"
+          >
+            <LockIcon />
+          </span>
+        )}
+        {!renaming && !drawnBy && (
           <div className={HOST.rowActions} onClick={stop}>
             <button
               className={HOST.iconButton(selected)}
@@ -113,4 +129,4 @@ export function AnnotationRow({ annotation, position, selected, renaming, servic
       </div>
     </div>
   );
-}
+});

@@ -1,31 +1,32 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { translator } from '../../src/core/i18n';
 import type { TeachingService } from '../service/TeachingService';
+import { AccountBar } from './AccountBar';
 import { AnnotationRow } from './AnnotationRow';
 import { EmptyState } from './EmptyState';
 import { HOST } from './hostClasses';
+import { RecordsNotice } from './RecordsNotice';
+import { SaveStatus } from './SaveStatus';
+import { useTeaching } from './useTeaching';
 
 export function TeachingPanel({ service }: { service: TeachingService }) {
-  const state = useSyncExternalStore(service.subscribe, service.getState);
-  const t = useMemo(() => translator(state.language), [state.language]);
-  const { annotations } = state;
+  const language = useTeaching(service, state => state.language);
+  const annotations = useTeaching(service, state => state.annotations);
+  const selectedUid = useTeaching(service, state => state.selectedUid);
+  const renaming = useTeaching(service, state => state.renaming);
+  const readOnly = useTeaching(service, state => state.readOnly);
+  const t = useMemo(() => translator(language), [language]);
 
   return (
-    <div className="ohif-teaching text-foreground" lang={state.language} data-testid="teaching-panel">
+    <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel">
+      <AccountBar service={service} language={language} t={t} />
       <div className={HOST.sectionHeader}>
         <span>
           {t('panel.annotations')} (<span data-testid="teaching-annotation-count">{annotations.length}</span>)
         </span>
-        <button
-          className={HOST.textButton}
-          title={t('panel.language')}
-          aria-label={t('panel.language')}
-          data-testid="teaching-language-toggle"
-          onClick={() => service.setLanguage(state.language === 'zh-CN' ? 'en' : 'zh-CN')}
-        >
-          {t('panel.languageToggle')}
-        </button>
+        <SaveStatus service={service} t={t} />
       </div>
+      <RecordsNotice service={service} language={language} t={t} />
       <div className="ohif-teaching__scroll">
         {annotations.length === 0 ? (
           <EmptyState t={t} />
@@ -36,9 +37,11 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
                 key={annotation.uid}
                 annotation={annotation}
                 position={index + 1}
-                selected={annotation.uid === state.selectedUid}
-                renaming={state.renaming?.uid === annotation.uid ? state.renaming : undefined}
+                selected={annotation.uid === selectedUid}
+                renaming={renaming?.uid === annotation.uid ? renaming : undefined}
+                drawnBy={readOnly.get(annotation.uid)}
                 service={service}
+                language={language}
                 t={t}
               />
             ))}

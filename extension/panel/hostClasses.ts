@@ -4,6 +4,10 @@
  * and follow its theme; anything the host lacks is in styles.ts.
  */
 export const HOST = {
+  // Laid out like PanelSection.Header, without its background: it names the person, not a section.
+  accountBar: 'text-muted-foreground flex h-9 w-full items-center gap-1.5 pl-2.5 pr-1 text-[13px]',
+  accountIcon: 'text-primary flex-shrink-0',
+  accountText: 'min-w-0 flex-1 truncate',
   sectionHeader:
     'text-muted-foreground my-0.5 flex h-7 w-full items-center justify-between rounded py-2 pr-1 pl-2.5 text-[13px] bg-popover',
   rowList: 'space-y-px',

@@ -43,3 +43,42 @@ export const RulerIcon = () => (
     <path d="m14.5 12.5 2-2M11.5 9.5l2-2M8.5 6.5l2-2M17.5 15.5l2-2" />
   </svg>
 );
+
+export const UserIcon = () => (
+  <svg {...base}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
+  </svg>
+);
+
+export const SignOutIcon = () => (
+  <svg {...base}>
+    <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />
+  </svg>
+);
+
+export const SavedIcon = () => (
+  <svg {...base} width={14} height={14}>
+    <path d="M20 6 9 17l-5-5" />
+  </svg>
+);
+
+export const SpinnerIcon = () => (
+  <svg {...base} width={14} height={14} className="animate-spin">
+    <path d="M21 12a9 9 0 1 1-6.22-8.56" />
+  </svg>
+);
+
+export const AlertIcon = () => (
+  <svg {...base} width={14} height={14}>
+    <path d="m21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3" />
+    <path d="M12 9v4M12 17h.01" />
+  </svg>
+);
+
+export const LockIcon = () => (
+  <svg {...base} width={14} height={14}>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </svg>
+);

@@ -14,6 +14,13 @@ export const PANEL_CSS = `
 .ohif-teaching__empty { padding: 24px 16px; text-align: center; color: hsl(var(--muted-foreground)); display: flex; flex-direction: column; align-items: center; gap: 8px; font-size: 13px; line-height: 1.5; }
 .ohif-teaching__empty-title { color: hsl(var(--foreground)); font-size: 14px; }
 .ohif-teaching__empty-icon { color: hsl(var(--primary)); }
+.ohif-teaching__sep { margin: 0 6px; }
+.ohif-teaching__status { display: inline-flex; align-items: center; gap: 4px; min-width: 0; padding-right: 4px; white-space: nowrap; color: hsl(var(--muted-foreground)); }
+.ohif-teaching__warn { color: hsl(38 92% 62%); }
+.ohif-teaching__alarm { color: hsl(0 84% 66%); }
+.ohif-teaching__notice { display: flex; align-items: center; gap: 8px; margin: 2px 0 4px; padding: 6px 10px; border-radius: 4px; background: hsl(var(--muted)); color: hsl(var(--muted-foreground)); font-size: 13px; line-height: 1.45; }
+.ohif-teaching__notice--danger { color: hsl(var(--foreground)); box-shadow: inset 2px 0 0 hsl(0 84% 66%); }
+.ohif-teaching__notice > button { flex-shrink: 0; margin-left: auto; }
 `;
 
 const STYLE_ID = 'ohif-teaching-styles';

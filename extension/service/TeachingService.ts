@@ -1,5 +1,11 @@
 import { isLanguage, type Language } from '../../src/core/i18n';
+import { isResidentOf, isTutorOf } from '../../src/core/rules/permissions';
+import type { LocalizedText } from '../../src/core/schema/common';
+import type { Role } from '../../src/core/session/people';
+import { ApiRequestError } from '../api/apiRequestError';
+import type { TeachingApi } from '../api/teachingApi';
 import type { AnnotationChange, ViewerAnnotations } from '../host/viewerAnnotations';
+import { AnnotationSync, type SaveStatus, type Timers } from './annotationSync';
 import type { DrawnAnnotation } from './drawnAnnotation';
 
 export interface RenameDraft {
@@ -7,18 +13,60 @@ export interface RenameDraft {
   text: string;
 }
 
+export interface SignedInPerson {
+  name: string;
+  role: Role;
+  /** Signed in with our cookie (we sign out), or by the host's identity provider (the host does). */
+  via: 'cookie' | 'bearer';
+}
+
+/** The teaching session the open study belongs to, as far as it is known yet. */
+export type SessionLink =
+  | { status: 'loading' }
+  | { status: 'none' }
+  /** `drawing`: the signed-in person is its resident or tutor, so what they draw is saved. */
+  | { status: 'open'; id: string; drawing: boolean }
+  | { status: 'unavailable'; messages: LocalizedText };
+
 /** One immutable snapshot of everything the panel renders; a new object on every change. */
 export interface TeachingState {
   language: Language;
   annotations: readonly DrawnAnnotation[];
   selectedUid: string | undefined;
   renaming: RenameDraft | undefined;
+  me: SignedInPerson | undefined;
+  session: SessionLink;
+  save: SaveStatus;
+  /** Drawn by someone else in the session: listed and shown, never changed from here. */
+  readOnly: ReadonlyMap<string, Role>;
+  /** Saved annotations that lie on images this viewer has not loaded. */
+  unplaced: number;
+  signOutError: LocalizedText | undefined;
 }
 
 export interface LanguageStore {
   load(): string | null;
   save(language: Language): void;
 }
+
+/** The browser page around the viewer. */
+export interface HostPage {
+  assign(url: string): void;
+  reload(): void;
+}
+
+export interface TeachingServiceDeps {
+  languageStore: LanguageStore;
+  /** The records client, loaded when first needed so that the viewer starts without it. */
+  api: () => Promise<TeachingApi>;
+  signInUrl: string;
+  page: HostPage;
+  timers: Timers;
+  newKey: () => string;
+}
+
+const unavailable = (error: unknown): LocalizedText =>
+  error instanceof ApiRequestError ? error.messages : { zh: String(error), en: String(error) };
 
 /**
  * The teaching session's state on the client. It lives outside React so that closing the panel,
@@ -29,30 +77,60 @@ export class TeachingService {
   private readonly listeners = new Set<() => void>();
   private viewer: ViewerAnnotations | undefined;
   private stopWatching: (() => void) | undefined;
+  private opening: AbortController | undefined;
+  private sync: AnnotationSync | undefined;
   private notifyScheduled = false;
 
   constructor(
     defaultLanguage: Language,
-    private readonly languageStore: LanguageStore,
+    private readonly deps: TeachingServiceDeps,
   ) {
-    const saved = languageStore.load();
+    const saved = deps.languageStore.load();
     this.state = {
       language: isLanguage(saved) ? saved : defaultLanguage,
       annotations: [],
       selectedUid: undefined,
       renaming: undefined,
+      me: undefined,
+      session: { status: 'loading' },
+      save: { state: 'saved' },
+      readOnly: new Map(),
+      unplaced: 0,
+      signOutError: undefined,
     };
   }
 
-  /** Starts following the viewer's annotations, taking in those already drawn. */
-  attach(viewer: ViewerAnnotations): void {
+  /**
+   * Starts following the viewer's annotations, taking in those already drawn, and opens the
+   * signed-in person's session on the study: its saved annotations are drawn again, and from then
+   * on every change is saved.
+   */
+  attach(viewer: ViewerAnnotations, studyInstanceUID: string | undefined): void {
     this.detach();
     this.viewer = viewer;
-    this.update({ annotations: viewer.list(), selectedUid: undefined, renaming: undefined });
+    this.update({
+      annotations: viewer.list(),
+      selectedUid: undefined,
+      renaming: undefined,
+      session: { status: 'loading' },
+      save: { state: 'saved' },
+      readOnly: new Map(),
+      unplaced: 0,
+    });
     this.stopWatching = viewer.watch(change => this.apply(change));
+    const opening = new AbortController();
+    this.opening = opening;
+    void this.open(viewer, studyInstanceUID, opening.signal);
   }
 
+  /**
+   * Stops following the viewer. Writes already on their way or waiting to be retried still finish:
+   * leaving the mode must not lose a change the server has not acknowledged.
+   */
   detach(): void {
+    this.opening?.abort();
+    this.opening = undefined;
+    this.sync = undefined;
     this.stopWatching?.();
     this.stopWatching = undefined;
     this.viewer = undefined;
@@ -66,7 +144,7 @@ export class TeachingService {
   };
 
   setLanguage(language: Language): void {
-    this.languageStore.save(language);
+    this.deps.languageStore.save(language);
     this.update({ language });
   }
 
@@ -77,7 +155,7 @@ export class TeachingService {
 
   startRename(uid: string): void {
     const annotation = this.state.annotations.find(item => item.uid === uid);
-    if (annotation) this.update({ renaming: { uid, text: annotation.label } });
+    if (annotation && !this.state.readOnly.has(uid)) this.update({ renaming: { uid, text: annotation.label } });
   }
 
   editRename(text: string): void {
@@ -98,18 +176,85 @@ export class TeachingService {
   }
 
   remove(uid: string): void {
-    this.viewer?.remove(uid);
+    if (!this.state.readOnly.has(uid)) this.viewer?.remove(uid);
+  }
+
+  async signOut(): Promise<void> {
+    this.update({ signOutError: undefined });
+    try {
+      await (await this.deps.api()).signOut();
+    } catch (error) {
+      // Already signed out (elsewhere, or the sign-in expired): the sign-in page is still where to go.
+      if (!(error instanceof ApiRequestError && error.status === 401)) {
+        this.update({ signOutError: unavailable(error) });
+        return;
+      }
+    }
+    this.deps.page.assign(this.deps.signInUrl);
+  }
+
+  /** After a conflict: the page comes back with what the server holds. */
+  reload(): void {
+    this.deps.page.reload();
+  }
+
+  private async open(viewer: ViewerAnnotations, studyInstanceUID: string | undefined, signal: AbortSignal): Promise<void> {
+    try {
+      const api = await this.deps.api();
+      const { account, via } = await api.whoAmI();
+      if (signal.aborted) return;
+      this.update({ me: { name: account.name, role: account.role, via } });
+      const found = studyInstanceUID ? await api.findOpenSession(studyInstanceUID) : undefined;
+      if (signal.aborted) return;
+      if (!found || !studyInstanceUID) {
+        this.update({ session: { status: 'none' } });
+        return;
+      }
+      const { session } = found;
+      const actor = { id: account.id, role: account.role };
+      const drawing = isResidentOf(actor, session) || isTutorOf(actor, session);
+      const saved = await api.listAnnotations(session.id);
+      if (signal.aborted) return;
+      const readOnly = new Map(saved.filter(item => !drawing || item.authorId !== account.id).map(item => [item.uid, item.authorRole]));
+      const { restored, unplaced } = await viewer.restore(saved, { studyInstanceUID, locked: new Set(readOnly.keys()), signal });
+
+      if (drawing) {
+        const sync = new AnnotationSync({
+          writes: {
+            save: (uid, body, key) => api.saveAnnotation(session.id, uid, body, key),
+            remove: (uid, version, key) => api.deleteAnnotation(session.id, uid, version, key),
+          },
+          read: uid => viewer.rawAnnotation(uid),
+          timers: this.deps.timers,
+          newKey: this.deps.newKey,
+          onStatus: status => {
+            if (this.sync === sync) this.update({ save: status });
+          },
+        });
+        this.sync = sync;
+        // Drawn again just now, so already saved at their version: their restoring is no change.
+        const adopted = new Set(restored);
+        for (const item of saved) if (adopted.has(item.uid) && !readOnly.has(item.uid)) sync.adopt(item.uid, item.version);
+        // Drawn while the session was loading.
+        for (const item of this.state.annotations) if (!adopted.has(item.uid) && !readOnly.has(item.uid)) sync.changed(item.uid);
+      }
+      this.update({ session: { status: 'open', id: session.id, drawing }, readOnly, unplaced: unplaced.length });
+    } catch (error) {
+      if (!signal.aborted) this.update({ session: { status: 'unavailable', messages: unavailable(error) } });
+    }
   }
 
   private apply(change: AnnotationChange): void {
-    const { annotations, selectedUid, renaming } = this.state;
+    const { annotations, selectedUid, renaming, readOnly } = this.state;
     switch (change.type) {
       case 'upsert': {
-        const index = annotations.findIndex(item => item.uid === change.annotation.uid);
+        const { uid } = change.annotation;
+        const index = annotations.findIndex(item => item.uid === uid);
         const next = [...annotations];
         if (index === -1) next.push(change.annotation);
         else next[index] = change.annotation;
         this.update({ annotations: next });
+        if (!readOnly.has(uid)) this.sync?.changed(uid);
         return;
       }
       case 'remove':
@@ -118,10 +263,18 @@ export class TeachingService {
           selectedUid: selectedUid === change.uid ? undefined : selectedUid,
           renaming: renaming?.uid === change.uid ? undefined : renaming,
         });
+        if (!readOnly.has(change.uid)) this.sync?.removed(change.uid);
         return;
-      case 'clear':
-        this.update({ annotations: [], selectedUid: undefined, renaming: undefined });
+      case 'clear': {
+        const gone = new Set(change.uids);
+        this.update({
+          annotations: annotations.filter(item => !gone.has(item.uid)),
+          selectedUid: selectedUid !== undefined && gone.has(selectedUid) ? undefined : selectedUid,
+          renaming: renaming && gone.has(renaming.uid) ? undefined : renaming,
+        });
+        for (const uid of gone) if (!readOnly.has(uid)) this.sync?.removed(uid);
         return;
+      }
     }
   }
 

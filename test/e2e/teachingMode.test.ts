@@ -17,6 +17,7 @@ import {
   scrollToInstanceNumber,
   scrollToSlice,
   selectTool,
+  signIn,
   waitForViewportsRendered,
   worldToPage,
 } from '../support/viewer';
@@ -51,7 +52,10 @@ describe('teaching mode in the real OHIF viewer (embedded DICOMweb)', () => {
   });
 
   it('lists the sample studies and offers the Teaching mode for them', async () => {
+    // The front door sends the browser to the sign-in page and, signed in, back to the study list.
     await page.goto(`${server.url}/`);
+    await signIn(page, server.url, 'resident1');
+    expect(new URL(page.url()).pathname).toBe('/');
     for (const study of Object.values(SAMPLE_STUDIES)) {
       await expect.poll(() => page.getByText(study.patient.name.replace('^', ', '), { exact: false }).count()).toBeGreaterThan(0);
     }
@@ -181,17 +185,18 @@ describe('teaching mode in the real OHIF viewer (embedded DICOMweb)', () => {
   });
 
   it('answers bad DICOMweb requests with a reason, not a crash', async () => {
-    const stow = await fetch(`${server.url}/dicom-web/studies`, {
-      method: 'POST',
+    // With the browser's sign-in: DICOMweb answers nobody else.
+    const { request } = page;
+    const stow = await request.post(`${server.url}/dicom-web/studies`, {
       headers: { 'content-type': 'application/dicom' },
-      body: 'this is not a DICOM file',
+      data: Buffer.from('this is not a DICOM file'),
     });
-    expect(stow.status).toBe(400);
+    expect(stow.status()).toBe(400);
     expect(((await stow.json()) as { error: string }).error).toMatch(/DICOM/);
-    const unknown = await fetch(`${server.url}/dicom-web/studies/1.2.3.4.5/metadata`);
-    expect(unknown.status).toBe(404);
+    const unknown = await request.get(`${server.url}/dicom-web/studies/1.2.3.4.5/metadata`);
+    expect(unknown.status()).toBe(404);
     expect(((await unknown.json()) as { error: string }).error).toMatch(/1\.2\.3\.4\.5/);
-    expect((await fetch(`${server.url}/dicom-web/studies?limit=many`)).status).toBe(400);
+    expect((await request.get(`${server.url}/dicom-web/studies?limit=many`)).status()).toBe(400);
   });
 
   it('raised no uncaught errors in the page', () => {

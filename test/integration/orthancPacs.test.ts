@@ -9,7 +9,7 @@ import { launchBrowser, newViewerPage } from '../support/browser';
 import { startOrthanc, uploadToOrthanc, type RunningOrthanc } from '../support/orthanc';
 import { screenshotter } from '../support/screenshots';
 import { startServer, type RunningServer } from '../support/serverProcess';
-import { dragOnPage, openInTeachingMode, pageDistanceMm, scrollToInstanceNumber, selectTool, worldToPage } from '../support/viewer';
+import { dragOnPage, openInTeachingMode, pageDistanceMm, scrollToInstanceNumber, selectTool, signIn, worldToPage } from '../support/viewer';
 
 const shot = screenshotter('integration-orthanc');
 const STUDY_DESCRIPTION = '00081030';
@@ -33,6 +33,7 @@ describe('teaching mode against a real Orthanc through PACS_URL', () => {
     server = await startServer({ PACS_URL: orthanc.dicomWebUrl, DATA_DIR: path.join(workDir, 'unused') });
     browser = await launchBrowser();
     ({ page } = await newViewerPage(browser));
+    await signIn(page, server.url, 'resident1');
   });
 
   afterAll(async () => {
@@ -42,10 +43,16 @@ describe('teaching mode against a real Orthanc through PACS_URL', () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
+  it('serves no image to an anonymous caller', async () => {
+    const anonymous = await fetch(`${server.url}/dicom-web/studies/${SAMPLE_STUDIES.chestCt.studyUID}/metadata`);
+    expect(anonymous.status).toBe(401);
+  });
+
   it('serves the sample studies from Orthanc, with the fields OHIF asks for', async () => {
     // OHIF percent-encodes the commas of includefield; the proxy must still get descriptions back.
-    const response = await fetch(`${server.url}/dicom-web/studies?includefield=${STUDY_DESCRIPTION}%2C00080060`);
-    expect(response.status).toBe(200);
+    // Signed in: the browser's cookie goes along with the request, as the viewer's own do.
+    const response = await page.context().request.get(`${server.url}/dicom-web/studies?includefield=${STUDY_DESCRIPTION}%2C00080060`);
+    expect(response.status()).toBe(200);
     const studies = (await response.json()) as Array<Record<string, { Value?: unknown[] }>>;
     const byUid = new Map(studies.map(study => [study['0020000D']?.Value?.[0], study[STUDY_DESCRIPTION]?.Value?.[0]]));
     for (const sample of Object.values(SAMPLE_STUDIES)) expect(byUid.get(sample.studyUID)).toBe(sample.description);
@@ -71,8 +78,8 @@ describe('teaching mode against a real Orthanc through PACS_URL', () => {
   it('tells the viewer clearly when the PACS is down, without hanging', async () => {
     await orthanc.stop();
     const started = Date.now();
-    const response = await fetch(`${server.url}/dicom-web/studies`);
-    expect(response.status).toBe(502);
+    const response = await page.context().request.get(`${server.url}/dicom-web/studies`);
+    expect(response.status()).toBe(502);
     expect(((await response.json()) as { error: string }).error).toMatch(/did not answer \(ECONNREFUSED\)/);
     expect(Date.now() - started).toBeLessThan(10_000);
 

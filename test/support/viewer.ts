@@ -1,4 +1,24 @@
 import type { Page } from 'playwright-core';
+import { DEFAULT_DEMO_PASSWORD } from '../../src/records/config';
+
+/** The demo department's password, as the server under test was started with it. */
+export const DEMO_PASSWORD = process.env.TEACHING_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+export const SIGN_IN_PATH = '/api/auth/sign-in';
+
+/**
+ * Signs in through the real sign-in page, as a person does: from the page the browser is on when it
+ * is the sign-in page (sent there by the front door), else from a fresh one. Resolves on the page
+ * the server sends the person to.
+ */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  if (new URL(page.url(), baseUrl).pathname !== SIGN_IN_PATH) await page.goto(`${baseUrl}${SIGN_IN_PATH}`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([
+    page.waitForURL(url => url.pathname !== SIGN_IN_PATH),
+    page.locator('[data-testid="sign-in-form"] button[type="submit"]').click(),
+  ]);
+}
 
 /** A point on the first viewport, as fractions of its width and height. */
 export interface ViewportPoint {
@@ -106,6 +126,18 @@ export async function hostAnnotations(page: Page): Promise<Array<{ uid: string; 
         label: annotation.data.label ?? '',
       })),
   );
+}
+
+/** Where on the page an annotation's handles are, in the first viewport. */
+export async function annotationHandlesOnPage(page: Page, uid: string): Promise<PagePoint[]> {
+  const box = await page.locator('.cornerstone-canvas').first().boundingBox();
+  if (!box) throw new Error('No cornerstone canvas on the page');
+  const points = await page.evaluate(annotationUID => {
+    const annotation = (window as any).cornerstoneTools.annotation.state.getAnnotation(annotationUID);
+    const viewport = (window as any).cornerstone.getRenderingEngines()[0].getViewports()[0];
+    return annotation.data.handles.points.map((point: number[]) => viewport.worldToCanvas(point) as [number, number]);
+  }, uid);
+  return points.map(([x, y]: [number, number]) => ({ x: box.x + x, y: box.y + y }));
 }
 
 /** Where on the page an annotation's first two handles meet halfway, for clicking on it. */

@@ -96,6 +96,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('frame_number', 'integer')
         .addColumn('annotation', 'text', column => column.notNull())
         .addColumn('version', 'integer', column => column.notNull())
+        .addColumn('created_at', 'text', column => column.notNull())
         .addColumn('updated_at', 'text', column => column.notNull())
         .addPrimaryKeyConstraint('annotations_pk', ['session_id', 'uid'])
         .execute();

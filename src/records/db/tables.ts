@@ -76,6 +76,8 @@ export interface Tables {
     frame_number: number | null;
     annotation: string;
     version: number;
+    /** When it was first saved: the panel lists annotations in the order they were drawn. */
+    created_at: string;
     updated_at: string;
   };
   idempotent_requests: {

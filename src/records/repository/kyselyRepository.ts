@@ -372,7 +372,7 @@ export class KyselyRepository implements RecordsRepository {
       .selectAll()
       .where('department_id', '=', departmentId)
       .where('session_id', '=', sessionId)
-      .orderBy('updated_at')
+      .orderBy('created_at')
       .orderBy('uid')
       .execute();
     return rows.map(toAnnotation);
@@ -410,7 +410,7 @@ export class KyselyRepository implements RecordsRepository {
       if (!session) return { outcome: 'notFound' };
       if (expectedVersion === 0) {
         // A primary-key clash means it exists already: the caller's version 0 is out of date.
-        await trx.insertInto('annotations').values({ session_id: annotation.sessionId, uid: annotation.uid, department_id: departmentId, ...columns }).execute();
+        await trx.insertInto('annotations').values({ session_id: annotation.sessionId, uid: annotation.uid, department_id: departmentId, created_at: annotation.updatedAt, ...columns }).execute();
         return { outcome: 'written', value: { ...annotation, version } };
       }
       const updated = await trx

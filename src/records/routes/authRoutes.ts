@@ -44,7 +44,8 @@ export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
   const { repository, now } = deps;
 
   async function checkCredentials(body: SignInBody): Promise<Principal> {
-    const account = await repository.findAccountByUsername(body.username.trim());
+    // No username holds U+0000, and PostgreSQL refuses to compare text holding it: nobody by that name.
+    const account = body.username.includes('\u0000') ? undefined : await repository.findAccountByUsername(body.username.trim());
     if (!account?.passwordHash) throw (await verifyAgainstNothing(body.password), wrongCredentials());
     const at = now();
     if (account.lockedUntil && Date.parse(account.lockedUntil) > at.getTime()) {
@@ -72,13 +73,15 @@ export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
 
   const page = (request: FastifyRequest, reply: FastifyReply, status: number, returnTo: string, error?: string, username?: string) => {
     const query = request.query as { lang?: string };
-    const language = query.lang === 'en' || query.lang === 'zh-CN' ? query.lang : requestLanguage(request, deps.language);
+    // The department's language unless the person switched: a browser's own setting says little about
+    // the language its department works in.
+    const language = query.lang === 'en' || query.lang === 'zh-CN' ? query.lang : deps.language;
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-      .send(renderSignInPage({ language, action: SIGN_IN_PATH, returnTo, error, username }));
+      .send(renderSignInPage({ language, action: `${SIGN_IN_PATH}?lang=${language}`, returnTo, error, username }));
   };
 
   app.get(
@@ -113,7 +116,8 @@ export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
     },
     async (request, reply) => {
       const form = isForm(request);
-      const language = requestLanguage(request, deps.language);
+      const chosen = (request.query as { lang?: string }).lang;
+      const language = chosen === 'en' || chosen === 'zh-CN' ? chosen : requestLanguage(request, deps.language);
       const raw = (request.body ?? {}) as Partial<SignInBody>;
       const returnTo = safeReturnPath(typeof raw.returnTo === 'string' ? raw.returnTo : undefined);
       try {

@@ -1,13 +1,26 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationChange, ViewerAnnotations } from '../../../extension/host/viewerAnnotations';
+import { ApiRequestError } from '../../../extension/api/apiRequestError';
+import type { TeachingApi } from '../../../extension/api/teachingApi';
+import type { AnnotationChange, RestoreOptions, ViewerAnnotations } from '../../../extension/host/viewerAnnotations';
+import type { AnnotationContent } from '../../../extension/service/annotationSync';
 import type { DrawnAnnotation } from '../../../extension/service/drawnAnnotation';
-import { TeachingService, type LanguageStore } from '../../../extension/service/TeachingService';
+import { TeachingService, type LanguageStore, type TeachingServiceDeps } from '../../../extension/service/TeachingService';
+import type { TeachingSession } from '../../../src/core/session/session';
+import type { AnnotationView } from '../../../src/records/api/annotations';
+import type { WhoAmI } from '../../../src/records/api/auth';
+
+const STUDY = '1.2.840.1';
 
 /** A viewer double that records what the service asked the host to do. */
 class FakeViewer implements ViewerAnnotations {
   calls: string[] = [];
+  /** What each drawn annotation would be saved as. */
+  drawn = new Map<string, AnnotationContent>();
+  restoreCalls: Array<{ uids: string[]; locked: string[] }> = [];
   private listener: ((change: AnnotationChange) => void) | undefined;
-  constructor(private readonly initial: DrawnAnnotation[] = []) {}
+  constructor(private readonly initial: DrawnAnnotation[] = []) {
+    for (const item of initial) this.drawn.set(item.uid, content(item.label));
+  }
   list = () => this.initial;
   watch(onChange: (change: AnnotationChange) => void) {
     this.listener = onChange;
@@ -16,6 +29,8 @@ class FakeViewer implements ViewerAnnotations {
     };
   }
   emit(change: AnnotationChange) {
+    if (change.type === 'upsert') this.drawn.set(change.annotation.uid, content(change.annotation.label));
+    if (change.type === 'remove') this.drawn.delete(change.uid);
     this.listener?.(change);
   }
   get watching() {
@@ -24,9 +39,70 @@ class FakeViewer implements ViewerAnnotations {
   jumpTo = (uid: string) => void this.calls.push(`jump ${uid}`);
   rename = (uid: string, label: string) => void this.calls.push(`rename ${uid} ${label}`);
   remove = (uid: string) => void this.calls.push(`remove ${uid}`);
+  rawAnnotation = (uid: string) => this.drawn.get(uid);
+  async restore(annotations: readonly AnnotationView[], options: RestoreOptions) {
+    this.restoreCalls.push({ uids: annotations.map(item => item.uid), locked: [...options.locked] });
+    // As the host does: drawing them again announces each as a measurement.
+    for (const item of annotations) this.emit({ type: 'upsert', annotation: annotation(item.uid, (item.annotation.data as { label: string }).label) });
+    return { restored: annotations.map(item => item.uid), unplaced: [] };
+  }
 }
 
 const annotation = (uid: string, label = ''): DrawnAnnotation => ({ uid, toolName: 'Length', label, values: ['10 mm'] });
+const content = (label: string): AnnotationContent => ({
+  studyInstanceUID: STUDY,
+  seriesInstanceUID: '1.2.840.1.1',
+  sopInstanceUID: '1.2.840.1.1.1',
+  frameNumber: null,
+  annotation: { data: { label }, metadata: { toolName: 'Length' } },
+});
+
+const person = (id: string, role: 'resident' | 'tutor' | 'admin', name: string): WhoAmI => ({
+  account: { id, username: id, name, role, trainingYear: role === 'resident' ? 2 : null, active: true, version: 1 },
+  department: { id: 'dept', name: '放射科' },
+  via: 'cookie',
+});
+const RESIDENT = person('resident-1', 'resident', '李明轩');
+const SESSION = { id: 'session-1', residentId: 'resident-1', tutorId: 'tutor-1' } as TeachingSession;
+
+const saved = (uid: string, authorId: string, label: string, version = 1): AnnotationView => ({
+  uid,
+  authorId,
+  authorRole: authorId.startsWith('tutor') ? 'tutor' : 'resident',
+  ...content(label),
+  version,
+  updatedAt: '2026-12-01T08:00:00.000Z',
+});
+
+/** The records service as the client sees it, recording every write. */
+class FakeApi implements TeachingApi {
+  writes: string[] = [];
+  signedOut = 0;
+  constructor(
+    public me: WhoAmI = RESIDENT,
+    public session: TeachingSession | null = SESSION,
+    public annotations: AnnotationView[] = [],
+  ) {}
+  failWhoAmI: unknown;
+  failSignOut: unknown;
+  whoAmI = async () => {
+    if (this.failWhoAmI) throw this.failWhoAmI;
+    return this.me;
+  };
+  signOut = async () => {
+    if (this.failSignOut) throw this.failSignOut;
+    this.signedOut++;
+  };
+  findOpenSession = async (study: string) => (this.session && study === STUDY ? { session: this.session, version: 1 } : undefined);
+  listAnnotations = async () => this.annotations;
+  saveAnnotation = async (sessionId: string, uid: string, body: { version: number; annotation: Record<string, unknown> }) => {
+    this.writes.push(`put ${sessionId} ${uid} v${body.version} ${(body.annotation.data as { label: string }).label}`);
+    return { ...saved(uid, this.me.account.id, ''), version: body.version + 1 };
+  };
+  deleteAnnotation = async (sessionId: string, uid: string, version: number) => {
+    this.writes.push(`delete ${sessionId} ${uid} v${version}`);
+  };
+}
 
 function memoryStore(saved: string | null = null): LanguageStore & { saved: string | null } {
   return {
@@ -40,16 +116,31 @@ function memoryStore(saved: string | null = null): LanguageStore & { saved: stri
   };
 }
 
+function deps(api: FakeApi, store: LanguageStore = memoryStore(), visited: string[] = []): TeachingServiceDeps {
+  return {
+    languageStore: store,
+    api: async () => api,
+    signInUrl: '/api/auth/sign-in',
+    page: { assign: url => void visited.push(url), reload: () => void visited.push('reload') },
+    timers: { setTimeout: (callback, ms) => setTimeout(callback, ms) },
+    newKey: () => Math.random().toString(16).slice(2).padEnd(12, '0'),
+  };
+}
+
 const flush = () => new Promise<void>(resolve => queueMicrotask(resolve));
+/** Lets loading, timers and the writes they start run to the end. */
+const settleAll = async () => {
+  for (let i = 0; i < 5; i++) await new Promise(resolve => setTimeout(resolve, 0));
+};
 
 describe('TeachingService', () => {
   let service: TeachingService;
   let viewer: FakeViewer;
 
   beforeEach(() => {
-    service = new TeachingService('zh-CN', memoryStore());
+    service = new TeachingService('zh-CN', deps(new FakeApi(RESIDENT, null)));
     viewer = new FakeViewer([annotation('a', 'Nodule')]);
-    service.attach(viewer);
+    service.attach(viewer, STUDY);
   });
 
   it('takes in what was already drawn and follows additions, updates and removals in order', () => {
@@ -58,8 +149,9 @@ describe('TeachingService', () => {
     viewer.emit({ type: 'upsert', annotation: annotation('b', 'Vessel') });
     viewer.emit({ type: 'remove', uid: 'a' });
     expect(service.getState().annotations.map(item => `${item.uid}:${item.label}`)).toEqual(['b:Vessel', 'c:']);
-    viewer.emit({ type: 'clear' });
-    expect(service.getState().annotations).toEqual([]);
+    viewer.emit({ type: 'upsert', annotation: annotation('d') });
+    viewer.emit({ type: 'clear', uids: ['b', 'c'] });
+    expect(service.getState().annotations.map(item => item.uid)).toEqual(['d']);
   });
 
   it('hands out a new snapshot on change and the same one otherwise', () => {
@@ -134,10 +226,148 @@ describe('TeachingService', () => {
 
   it('remembers the chosen language and starts in it next time', () => {
     const store = memoryStore();
-    const first = new TeachingService('zh-CN', store);
+    const first = new TeachingService('zh-CN', deps(new FakeApi(), store));
     expect(first.getState().language).toBe('zh-CN');
     first.setLanguage('en');
-    expect(new TeachingService('zh-CN', store).getState().language).toBe('en');
-    expect(new TeachingService('zh-CN', memoryStore('klingon')).getState().language).toBe('zh-CN');
+    expect(new TeachingService('zh-CN', deps(new FakeApi(), store)).getState().language).toBe('en');
+    expect(new TeachingService('zh-CN', deps(new FakeApi(), memoryStore('klingon'))).getState().language).toBe('zh-CN');
+  });
+});
+
+describe('TeachingService with the records service', () => {
+  it('opens the signed-in resident\'s session on the study and draws its annotations again without saving them again', async () => {
+    const api = new FakeApi(RESIDENT, SESSION, [saved('mine', 'resident-1', 'Nodule', 3), saved('theirs', 'tutor-1', 'Correction', 1)]);
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    expect(service.getState().session).toEqual({ status: 'loading' });
+    await settleAll();
+
+    const state = service.getState();
+    expect(state.me).toEqual({ name: '李明轩', role: 'resident', via: 'cookie' });
+    expect(state.session).toEqual({ status: 'open', id: 'session-1', drawing: true });
+    expect(viewer.restoreCalls).toEqual([{ uids: ['mine', 'theirs'], locked: ['theirs'] }]);
+    expect(state.annotations.map(item => item.uid)).toEqual(['mine', 'theirs']);
+    expect(state.readOnly).toEqual(new Map([['theirs', 'tutor']]));
+    expect(api.writes).toEqual([]);
+    expect(state.save).toEqual({ state: 'saved' });
+
+    viewer.emit({ type: 'upsert', annotation: annotation('mine', 'Nodule') });
+    await settleAll();
+    expect(api.writes).toEqual([]);
+    viewer.emit({ type: 'upsert', annotation: annotation('mine', 'Solid nodule') });
+    viewer.emit({ type: 'upsert', annotation: annotation('new', 'Vessel') });
+    await settleAll();
+    expect(api.writes).toEqual(['put session-1 mine v3 Solid nodule', 'put session-1 new v0 Vessel']);
+  });
+
+  it('saves removals, but never changes what someone else drew', async () => {
+    const api = new FakeApi(RESIDENT, SESSION, [saved('mine', 'resident-1', 'Nodule', 2), saved('theirs', 'tutor-1', 'Correction', 1)]);
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    await settleAll();
+
+    service.remove('theirs');
+    service.startRename('theirs');
+    expect(viewer.calls).toEqual([]);
+    expect(service.getState().renaming).toBeUndefined();
+
+    viewer.emit({ type: 'upsert', annotation: annotation('theirs', 'Moved anyway') });
+    viewer.emit({ type: 'remove', uid: 'mine' });
+    await settleAll();
+    expect(api.writes).toEqual(['delete session-1 mine v2']);
+  });
+
+  it('saves what was drawn while the session was still loading', async () => {
+    const api = new FakeApi();
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    viewer.emit({ type: 'upsert', annotation: annotation('early', 'Quick') });
+    await settleAll();
+    expect(api.writes).toEqual(['put session-1 early v0 Quick']);
+  });
+
+  it('shows the save status as writes go and come back', async () => {
+    const api = new FakeApi();
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    await settleAll();
+    const seen: string[] = [];
+    service.subscribe(() => {
+      const { state } = service.getState().save;
+      if (seen.at(-1) !== state) seen.push(state);
+    });
+    viewer.emit({ type: 'upsert', annotation: annotation('a', 'A') });
+    await settleAll();
+    expect(seen).toEqual(['saved', 'saving', 'saved']);
+  });
+
+  it('saves nothing when the study has no open session of the person', async () => {
+    const api = new FakeApi(RESIDENT, null);
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    await settleAll();
+    expect(service.getState().session).toEqual({ status: 'none' });
+    viewer.emit({ type: 'upsert', annotation: annotation('a', 'A') });
+    await settleAll();
+    expect(api.writes).toEqual([]);
+  });
+
+  it('lets someone who only looks (an administrator) see the session without saving or changing anything', async () => {
+    const api = new FakeApi(person('admin-1', 'admin', '科室管理员'), SESSION, [saved('mine', 'resident-1', 'Nodule')]);
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    await settleAll();
+    expect(service.getState().session).toEqual({ status: 'open', id: 'session-1', drawing: false });
+    expect(viewer.restoreCalls[0]!.locked).toEqual(['mine']);
+    viewer.emit({ type: 'upsert', annotation: annotation('admin-drawn', 'x') });
+    await settleAll();
+    expect(api.writes).toEqual([]);
+  });
+
+  it('says why the records cannot be reached, in both languages', async () => {
+    const api = new FakeApi();
+    api.failWhoAmI = new ApiRequestError(0, 'network.offline', { zh: '无法连接教学服务器', en: 'No connection to the teaching server' });
+    const service = new TeachingService('zh-CN', deps(api));
+    service.attach(new FakeViewer(), STUDY);
+    await settleAll();
+    expect(service.getState().session).toEqual({ status: 'unavailable', messages: { zh: '无法连接教学服务器', en: 'No connection to the teaching server' } });
+  });
+
+  it('stops opening the session when the mode is left meanwhile', async () => {
+    const api = new FakeApi(RESIDENT, SESSION, [saved('mine', 'resident-1', 'Nodule')]);
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    service.detach();
+    await settleAll();
+    expect(viewer.restoreCalls).toEqual([]);
+    expect(service.getState().session).toEqual({ status: 'loading' });
+  });
+
+  it('signs out and goes to the sign-in page, also when the sign-in had already ended', async () => {
+    const visited: string[] = [];
+    const api = new FakeApi();
+    const service = new TeachingService('zh-CN', deps(api, memoryStore(), visited));
+    await service.signOut();
+    expect(api.signedOut).toBe(1);
+    api.failSignOut = new ApiRequestError(401, 'auth.signInRequired', { zh: '请先登录', en: 'Please sign in first' });
+    await service.signOut();
+    expect(visited).toEqual(['/api/auth/sign-in', '/api/auth/sign-in']);
+  });
+
+  it('stays on the page and says so when signing out fails', async () => {
+    const visited: string[] = [];
+    const api = new FakeApi();
+    api.failSignOut = new ApiRequestError(0, 'network.offline', { zh: '无法连接教学服务器', en: 'No connection to the teaching server' });
+    const service = new TeachingService('zh-CN', deps(api, memoryStore(), visited));
+    await service.signOut();
+    expect(visited).toEqual([]);
+    expect(service.getState().signOutError?.en).toBe('No connection to the teaching server');
   });
 });

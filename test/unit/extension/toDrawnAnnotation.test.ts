@@ -16,7 +16,7 @@ const cine: DisplaySet = {
   isMultiFrame: true,
   instances: [{ SOPInstanceUID: 'us-1' }],
 };
-const displaySets: DisplaySetService = {
+const displaySets: Pick<DisplaySetService, 'getDisplaySetByUID'> = {
   getDisplaySetByUID: uid => [stack, cine].find(set => set.displaySetInstanceUID === uid),
 };
 

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { Language } from '../../src/core/i18n';
+import { annotationConflict, annotationList, annotationView, type AnnotationView, type PutAnnotationBody } from '../../src/records/api/annotations';
+import { whoAmI, type WhoAmI } from '../../src/records/api/auth';
+import { apiError } from '../../src/records/api/errors';
+import { sessionList, type SessionView } from '../../src/records/api/sessions';
+import { ApiRequestError, localized } from './apiRequestError';
+
+export interface TeachingApiOptions {
+  /** Where the records service answers, e.g. '/api' (appConfig.teaching.apiRoot). */
+  apiRoot: string;
+  /** The host's own authorization header when it signs in through OIDC; asked on every call because the host renews tokens silently. */
+  authorization: () => Record<string, string> | undefined;
+  /** The panel's language, so that the server's refusals come back in it. */
+  language: () => Language;
+  fetch: typeof fetch;
+  /** A call with no answer after this long counts as no connection, so a save never hangs unseen. */
+  timeoutMs?: number;
+}
+
+export interface TeachingApi {
+  whoAmI(): Promise<WhoAmI>;
+  signOut(): Promise<void>;
+  /** The open session on this study that the caller takes part in; the one under way when there are several. */
+  findOpenSession(studyInstanceUID: string): Promise<SessionView | undefined>;
+  listAnnotations(sessionId: string): Promise<AnnotationView[]>;
+  saveAnnotation(sessionId: string, uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<AnnotationView>;
+  deleteAnnotation(sessionId: string, uid: string, version: number, idempotencyKey: string): Promise<void>;
+}
+
+const unreadable = (status: number) => new ApiRequestError(status, 'network.unreadable', localized('api.unreadable', { status }));
+
+function retryAfterMs(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}
+
+/** The one client of the records service in the viewer; every answer is checked against the server's own schemas. */
+export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
+  const root = options.apiRoot.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 20_000;
+
+  async function call(method: string, path: string, init: { body?: unknown; idempotencyKey?: string } = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', 'x-teaching-language': options.language(), ...options.authorization() };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
+    let response: Response;
+    try {
+      response = await options.fetch(`${root}${path}`, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      throw new ApiRequestError(0, 'network.offline', localized('api.offline'));
+    }
+    if (response.ok) return response;
+    throw await refusal(response);
+  }
+
+  async function refusal(response: Response): Promise<ApiRequestError> {
+    const body: unknown = await response.json().catch(() => undefined);
+    const parsed = apiError.safeParse(body);
+    if (response.status === 409) {
+      const conflict = annotationConflict.safeParse(body);
+      if (conflict.success) return new ApiRequestError(409, 'conflict', parsed.success ? parsed.data.messages : localized('save.conflictHint'), conflict.data.current);
+    }
+    if (!parsed.success) return unreadable(response.status);
+    return new ApiRequestError(response.status, parsed.data.code, parsed.data.messages, undefined, retryAfterMs(response));
+  }
+
+  async function read<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw unreadable(response.status);
+    return parsed.data;
+  }
+
+  const annotationPath = (sessionId: string, uid: string) => `/sessions/${encodeURIComponent(sessionId)}/annotations/${encodeURIComponent(uid)}`;
+
+  return {
+    whoAmI: async () => read(await call('GET', '/auth/me'), whoAmI),
+
+    signOut: async () => void (await call('POST', '/auth/sign-out')),
+
+    async findOpenSession(studyInstanceUID) {
+      const query = new URLSearchParams({ studyInstanceUID, open: 'true' });
+      const { sessions } = await read(await call('GET', `/sessions?${query}`), sessionList);
+      const underWay = sessions.find(({ session }) => session.timer.intervals.length > 0 && !session.timer.endedAt);
+      return underWay ?? sessions[0];
+    },
+
+    listAnnotations: async sessionId =>
+      (await read(await call('GET', `/sessions/${encodeURIComponent(sessionId)}/annotations`), annotationList)).annotations,
+
+    saveAnnotation: async (sessionId, uid, body, idempotencyKey) =>
+      read(await call('PUT', annotationPath(sessionId, uid), { body, idempotencyKey }), annotationView),
+
+    async deleteAnnotation(sessionId, uid, version, idempotencyKey) {
+      await call('DELETE', `${annotationPath(sessionId, uid)}?version=${version}`, { idempotencyKey });
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { ApiRequestError } from '../../../extension/api/apiRequestError';
+import { createTeachingApi } from '../../../extension/api/teachingApi';
+import type { Language } from '../../../src/core/i18n';
+import type { AnnotationView } from '../../../src/records/api/annotations';
+import { draftSession } from '../../fixtures/teachingSessions';
+
+interface Sent {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+  credentials: RequestCredentials | undefined;
+}
+
+/** A fetch that answers from a script and keeps what was sent. */
+function scriptedFetch(answer: (sent: Sent) => Response | Promise<Response>) {
+  const sent: Sent[] = [];
+  const fetch = (async (url: string, init: RequestInit = {}) => {
+    const request: Sent = {
+      url,
+      method: init.method ?? 'GET',
+      headers: init.headers as Record<string, string>,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      credentials: init.credentials,
+    };
+    sent.push(request);
+    return answer(request);
+  }) as typeof globalThis.fetch;
+  return { fetch, sent };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const refusal = (status: number, code: string, zh: string, en: string, extra: Record<string, unknown> = {}) =>
+  json(status, { code, message: en, messages: { zh, en }, ...extra });
+
+const ME = {
+  account: { id: 'demo-resident1', username: 'resident1', name: '李明轩', role: 'resident', trainingYear: 2, active: true, version: 1 },
+  department: { id: 'demo', name: '示范放射科' },
+  via: 'cookie',
+};
+
+const VIEW: AnnotationView = {
+  uid: 'a1b2c3',
+  authorId: 'demo-resident1',
+  authorRole: 'resident',
+  studyInstanceUID: '1.2.3',
+  seriesInstanceUID: '1.2.3.4',
+  sopInstanceUID: '1.2.3.4.5',
+  frameNumber: null,
+  annotation: { annotationUID: 'a1b2c3', data: { label: 'Nodule' }, metadata: { toolName: 'Length' } },
+  version: 2,
+  updatedAt: '2026-12-01T08:00:00.000Z',
+};
+
+function client(answer: (sent: Sent) => Response | Promise<Response>, options: { token?: () => string | undefined; language?: () => Language } = {}) {
+  const { fetch, sent } = scriptedFetch(answer);
+  const api = createTeachingApi({
+    apiRoot: '/api/',
+    authorization: () => {
+      const token = options.token?.();
+      return token ? { Authorization: `Bearer ${token}` } : undefined;
+    },
+    language: options.language ?? (() => 'zh-CN'),
+    fetch,
+  });
+  return { api, sent };
+}
+
+describe('the teaching API client', () => {
+  it('asks who is signed in, same-origin with the cookie, in the panel language', async () => {
+    const { api, sent } = client(() => json(200, ME), { language: () => 'en' });
+    expect((await api.whoAmI()).account.name).toBe('李明轩');
+    expect(sent[0]).toMatchObject({ url: '/api/auth/me', method: 'GET', credentials: 'same-origin' });
+    expect(sent[0]!.headers['x-teaching-language']).toBe('en');
+    expect(sent[0]!.headers.Authorization).toBeUndefined();
+  });
+
+  it("sends the host's OIDC token, read again on every call since the host renews it", async () => {
+    let token = 'first';
+    const { api, sent } = client(() => json(200, ME), { token: () => token });
+    await api.whoAmI();
+    token = 'renewed';
+    await api.whoAmI();
+    expect(sent.map(request => request.headers.Authorization)).toEqual(['Bearer first', 'Bearer renewed']);
+  });
+
+  it('saves with the version, the image reference and an idempotency key, and returns the new version', async () => {
+    const { api, sent } = client(() => json(200, { ...VIEW, version: 3 }));
+    const { version: _version, uid: _uid, authorId: _author, authorRole: _role, updatedAt: _at, ...rest } = VIEW;
+    const saved = await api.saveAnnotation('session 1', 'a1b2c3', { ...rest, version: 2 }, 'key-0123456789');
+    expect(saved.version).toBe(3);
+    expect(sent[0]).toMatchObject({ url: '/api/sessions/session%201/annotations/a1b2c3', method: 'PUT', body: { ...rest, version: 2 } });
+    expect(sent[0]!.headers['idempotency-key']).toBe('key-0123456789');
+    expect(sent[0]!.headers['content-type']).toBe('application/json');
+  });
+
+  it('deletes at a version', async () => {
+    const { api, sent } = client(() => new Response(null, { status: 204 }));
+    await api.deleteAnnotation('s1', 'a1b2c3', 4, 'key-abcdefgh');
+    expect(sent[0]).toMatchObject({ url: '/api/sessions/s1/annotations/a1b2c3?version=4', method: 'DELETE' });
+    expect(sent[0]!.headers['idempotency-key']).toBe('key-abcdefgh');
+  });
+
+  it('finds the open session of the study, preferring the one under way', async () => {
+    const scheduled = draftSession({ id: 'scheduled' });
+    const underWay = { ...draftSession({ id: 'under-way' }), timer: { intervals: [{ start: '2026-12-01T08:00:00.000Z' }] } };
+    const { api, sent } = client(() => json(200, { sessions: [{ session: scheduled, version: 1 }, { session: underWay, version: 4 }] }));
+    expect((await api.findOpenSession('1.2.3'))?.session.id).toBe('under-way');
+    expect(sent[0]!.url).toBe('/api/sessions?studyInstanceUID=1.2.3&open=true');
+
+    const none = client(() => json(200, { sessions: [] }));
+    expect(await none.api.findOpenSession('1.2.3')).toBeUndefined();
+  });
+
+  it("turns a refusal into the server's code and both languages", async () => {
+    const { api } = client(() => refusal(403, 'access.notYourAnnotation', '只能修改自己画的标注', 'You can only change annotations you drew'));
+    const error = await api.listAnnotations('s1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({ status: 403, code: 'access.notYourAnnotation', messages: { zh: '只能修改自己画的标注', en: 'You can only change annotations you drew' } });
+    expect((error as ApiRequestError).retryable).toBe(false);
+    expect((error as ApiRequestError).offline).toBe(false);
+  });
+
+  it('hands over what the server holds now on a conflict', async () => {
+    const { api } = client(() => refusal(409, 'conflict', '该标注已在别处被修改', 'This annotation was changed elsewhere', { current: VIEW }));
+    const error = (await api.deleteAnnotation('s1', 'a1b2c3', 1, 'key-abcdefgh').catch((caught: unknown) => caught)) as ApiRequestError;
+    expect(error).toMatchObject({ status: 409, code: 'conflict', current: VIEW });
+  });
+
+  it('tells no connection apart from an answer, and both apart from a refusal', async () => {
+    const offline = client(() => Promise.reject(new TypeError('Failed to fetch')));
+    const error = (await offline.api.whoAmI().catch((caught: unknown) => caught)) as ApiRequestError;
+    expect(error).toMatchObject({ status: 0, code: 'network.offline', offline: true, retryable: true });
+    expect(error.messages).toEqual({ zh: '无法连接教学服务器', en: 'No connection to the teaching server' });
+
+    const proxy = client(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+    const gateway = (await proxy.api.whoAmI().catch((caught: unknown) => caught)) as ApiRequestError;
+    expect(gateway).toMatchObject({ status: 502, code: 'network.unreadable', offline: false, retryable: true });
+    expect(gateway.messages.en).toContain('HTTP 502');
+  });
+
+  it('refuses an answer that does not match the schema rather than trusting it', async () => {
+    const { api } = client(() => json(200, { account: { name: 'no id' } }));
+    await expect(api.whoAmI()).rejects.toMatchObject({ status: 200, code: 'network.unreadable' });
+  });
+
+  it('keeps how long the server asked to wait', async () => {
+    const { api } = client(() => refusal(429, 'auth.tooManyAttempts', '尝试次数过多', 'Too many attempts', {}));
+    const slow = client(() => json(429, { code: 'auth.tooManyAttempts', message: 'x', messages: { zh: '尝试次数过多', en: 'Too many' } }, { 'retry-after': '7' }));
+    expect(await api.whoAmI().catch((caught: ApiRequestError) => caught.retryAfterMs)).toBeUndefined();
+    expect(await slow.api.whoAmI().catch((caught: ApiRequestError) => [caught.retryAfterMs, caught.retryable])).toEqual([7_000, true]);
+  });
+
+  it('signs out with a POST', async () => {
+    const { api, sent } = client(() => new Response(null, { status: 204 }));
+    await api.signOut();
+    expect(sent[0]).toMatchObject({ url: '/api/auth/sign-out', method: 'POST' });
+  });
+});
