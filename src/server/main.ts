@@ -1,7 +1,8 @@
-import { DatabaseStartError, describeLocation } from '../records/db/openDatabase';
+import { describeLocation } from '../records/db/openDatabase';
 import { openRecords } from '../records/openRecords';
 import { DEMO_USERNAMES } from '../records/seed/demoDepartment';
-import { ConfigError, readConfig } from './config';
+import { readConfig } from './config';
+import { runMain, stopOnSignal } from './processLifecycle';
 import { createServer } from './createServer';
 import { probePacs } from './pacsProxy';
 
@@ -22,17 +23,7 @@ async function main(): Promise<void> {
   console.log(
     `\nOHIF Teaching is ready: ${url}\n  DICOMweb: ${config.pacsUrl ?? `embedded, data in ${config.dataDir}`}\n  Records: ${describeLocation(config.records.database)}${accounts}\n`,
   );
-
-  const stop = async () => {
-    await app.close();
-    await records.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(app, records);
 }
 
-main().catch(error => {
-  console.error(error instanceof ConfigError || error instanceof DatabaseStartError ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,8 +1,9 @@
 import Fastify, { LogController } from 'fastify';
-import { DatabaseStartError, describeLocation } from '../records/db/openDatabase';
+import { describeLocation } from '../records/db/openDatabase';
 import { openRecords } from '../records/openRecords';
 import { registerRecords } from '../records/recordsPlugin';
-import { ConfigError, readConfig } from './config';
+import { readConfig } from './config';
+import { runMain, stopOnSignal } from './processLifecycle';
 
 /**
  * The records service alone, for a department that already serves OHIF and a PACS behind its own
@@ -15,16 +16,7 @@ async function main(): Promise<void> {
   await registerRecords(app, records);
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`\nOHIF Teaching records service is ready: ${address}/api/\n  Records: ${describeLocation(config.records.database)}\n`);
-  const stop = async () => {
-    await app.close();
-    await records.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignal(app, records);
 }
 
-main().catch(error => {
-  console.error(error instanceof ConfigError || error instanceof DatabaseStartError ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,16 +1,15 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSampleStudies } from '../../src/dicomweb/sample/generateSampleStudies';
 import { SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
 import { DEFAULT_DEMO_PASSWORD } from '../../src/records/config';
 import { bundleDir, ohifDistDir } from '../../src/server/viewerAssets';
 import { launchBrowser, newViewerPage } from '../support/browser';
 import { freePort } from '../support/net';
 import { startNginx, type RunningNginx } from '../support/nginx';
-import { startOrthanc, uploadToOrthanc, type RunningOrthanc } from '../support/orthanc';
+import { startOrthancWithSamples, type RunningOrthanc } from '../support/orthanc';
 import { startRecordsService, type RunningRecords } from '../support/recordsProcess';
 import { screenshotter } from '../support/screenshots';
 import { dismissBanner, waitForViewportsRendered } from '../support/viewer';
@@ -33,13 +32,7 @@ describe('a department running the records service beside its own OHIF, nginx an
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(os.tmpdir(), 'ohif-teaching-department-'));
-    const samplesDir = path.join(workDir, 'samples');
-    await ensureSampleStudies(samplesDir);
-    const files = readdirSync(samplesDir, { recursive: true, withFileTypes: true })
-      .filter(entry => entry.isFile() && entry.name.endsWith('.dcm'))
-      .map(entry => path.join(entry.parentPath, entry.name));
-    orthanc = await startOrthanc(workDir);
-    await uploadToOrthanc(orthanc, files);
+    orthanc = await startOrthancWithSamples(workDir);
     records = await startRecordsService({ DATA_DIR: path.join(workDir, 'records') });
     const port = await freePort();
     nginx = await startNginx(

@@ -1,12 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSampleStudies } from '../../src/dicomweb/sample/generateSampleStudies';
 import { CHEST_CT_NODULE, SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
 import { launchBrowser, newViewerPage } from '../support/browser';
-import { startOrthanc, uploadToOrthanc, type RunningOrthanc } from '../support/orthanc';
+import { startOrthancWithSamples, type RunningOrthanc } from '../support/orthanc';
 import { screenshotter } from '../support/screenshots';
 import { startServer, type RunningServer } from '../support/serverProcess';
 import { dragOnPage, openInTeachingMode, pageDistanceMm, scrollToInstanceNumber, selectTool, signIn, worldToPage } from '../support/viewer';
@@ -23,13 +22,7 @@ describe('teaching mode against a real Orthanc through PACS_URL', () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(os.tmpdir(), 'ohif-teaching-orthanc-'));
-    const samplesDir = path.join(workDir, 'samples');
-    await ensureSampleStudies(samplesDir);
-    const files = readdirSync(samplesDir, { recursive: true, withFileTypes: true })
-      .filter(entry => entry.isFile() && entry.name.endsWith('.dcm'))
-      .map(entry => path.join(entry.parentPath, entry.name));
-    orthanc = await startOrthanc(workDir);
-    await uploadToOrthanc(orthanc, files);
+    orthanc = await startOrthancWithSamples(workDir);
     server = await startServer({ PACS_URL: orthanc.dicomWebUrl, DATA_DIR: path.join(workDir, 'unused') });
     browser = await launchBrowser();
     ({ page } = await newViewerPage(browser));

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureSampleStudies } from '../../src/dicomweb/sample/generateSampleStudies';
 import { stopChild } from './childProcess';
 import { freePort } from './net';
 
@@ -68,4 +70,16 @@ export async function uploadToOrthanc(orthanc: RunningOrthanc, files: string[]):
     const response = await fetch(`${orthanc.httpUrl}/instances`, { method: 'POST', body: await readFile(file) });
     if (!response.ok) throw new Error(`Orthanc refused ${file}: ${response.status} ${await response.text()}`);
   }
+}
+
+/** An Orthanc holding the sample department's studies, as a department PACS would hold its own. */
+export async function startOrthancWithSamples(workDir: string): Promise<RunningOrthanc> {
+  const samplesDir = path.join(workDir, 'samples');
+  await ensureSampleStudies(samplesDir);
+  const files = readdirSync(samplesDir, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile() && entry.name.endsWith('.dcm'))
+    .map(entry => path.join(entry.parentPath, entry.name));
+  const orthanc = await startOrthanc(workDir);
+  await uploadToOrthanc(orthanc, files);
+  return orthanc;
 }
