@@ -6,6 +6,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import { ApiFailure, fail, notFound } from '../http/apiFailure';
 import { signedIn, type ApiApp, type RecordsDeps } from '../http/context';
 import { idempotencyHeaders } from '../http/idempotencyKey';
+import { MAX_STORED_INTEGER, refuseUnstorableInteger } from '../http/storable';
 import { SIGNED_IN } from '../http/security';
 import type { StoredAnnotation } from '../repository/RecordsRepository';
 import { visibleSession } from './sessionRoutes';
@@ -72,16 +73,21 @@ export async function annotationRoutes(app: ApiApp, deps: RecordsDeps): Promise<
     async request => {
       const principal = signedIn(request);
       const key = request.headers['idempotency-key'];
+      // Saves and deletions keep their keys apart: a key a deletion used must not answer a save with
+      // the deletion's empty 204 (nor a save's answer stand in for a deletion that never happened).
       const idempotencyKey = key && `annotation:${key}`;
       if (idempotencyKey) {
         const seen = await repository.findIdempotentResponse(principal.account.id, idempotencyKey);
         if (seen) return seen.body as never;
       }
+      refuseUnstorableInteger('body', 'frameNumber', request.body.frameNumber);
       const session = await visibleSession(repository, principal, request.params.sessionId);
       const { annotationUid } = request.params;
       const existing = await findAnnotation(principal.department.id, session.record.id, annotationUid);
       mayDraw(principal, session.record, existing);
       const { version, ...body } = request.body;
+      // No stored version is that large: out of date like any other version that is not the current one.
+      if (version > MAX_STORED_INTEGER) throw conflict(existing);
       const written = await repository.putAnnotation(
         principal.department.id,
         { ...body, sessionId: session.record.id, uid: annotationUid, authorId: principal.account.id, authorRole: principal.account.role, updatedAt: now().toISOString() },
@@ -110,13 +116,14 @@ export async function annotationRoutes(app: ApiApp, deps: RecordsDeps): Promise<
     async (request, reply) => {
       const principal = signedIn(request);
       const key = request.headers['idempotency-key'];
-      const idempotencyKey = key && `annotation:${key}`;
+      const idempotencyKey = key && `annotation-delete:${key}`;
       if (idempotencyKey && (await repository.findIdempotentResponse(principal.account.id, idempotencyKey))) return reply.code(204).send(null);
       const session = await visibleSession(repository, principal, request.params.sessionId);
       const { annotationUid } = request.params;
       const existing = await findAnnotation(principal.department.id, session.record.id, annotationUid);
       if (!existing) throw notFound(ANNOTATION);
       mayDraw(principal, session.record, existing);
+      if (request.query.version > MAX_STORED_INTEGER) throw conflict(existing);
       const written = await repository.deleteAnnotation(
         principal.department.id,
         session.record.id,

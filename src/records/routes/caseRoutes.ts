@@ -8,6 +8,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import { fail, notFound } from '../http/apiFailure';
 import { signedIn, type ApiApp, type RecordsDeps } from '../http/context';
 import { SIGNED_IN } from '../http/security';
+import { MAX_STORED_INTEGER, refuseNulCharacters } from '../http/storable';
 import type { RecordsRepository } from '../repository/RecordsRepository';
 
 export const CASE = { zh: '病例', en: 'case' };
@@ -41,6 +42,7 @@ export async function caseRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
     async request => {
       const principal = signedIn(request);
       const actor = actorOf(principal);
+      refuseNulCharacters('query', { category: request.query.category, modality: request.query.modality });
       if (actor.role !== 'resident') return { cases: (await repository.listCases(principal.department.id, request.query)).map(({ record, version }) => ({ case: record, version })) };
       const own = await residentCases(repository, principal);
       const cases = await repository.listCases(principal.department.id, { ...request.query, ids: own.ids });
@@ -69,6 +71,7 @@ export async function caseRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
     async (request, reply) => {
       const principal = signedIn(request);
       if (!mayManageCases(actorOf(principal))) throw organisersOnly();
+      refuseNulCharacters('body', { category: request.body.category });
       const at = now().toISOString();
       const teachingCase: TeachingCase = { ...request.body, schemaVersion: CASE_SCHEMA_VERSION, id: randomUUID(), preparedBy: principal.account.id, createdAt: at };
       await repository.createCase(principal.department.id, teachingCase, at);
@@ -91,11 +94,14 @@ export async function caseRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
     async request => {
       const principal = signedIn(request);
       if (!mayManageCases(actorOf(principal))) throw organisersOnly();
+      refuseNulCharacters('body', { 'case.category': request.body.case.category });
       const current = await repository.getCase(principal.department.id, request.params.caseId);
       if (!current) throw notFound(CASE);
       const { id, preparedBy, createdAt, schemaVersion } = current.record;
       const next: TeachingCase = { ...request.body.case, id, preparedBy, createdAt, schemaVersion };
-      const written = await repository.updateCase(principal.department.id, id, request.body.version, next, now().toISOString());
+      // No stored version is that large (and PostgreSQL cannot compare with it): someone else's change, as for any other old version.
+      const written =
+        request.body.version > MAX_STORED_INTEGER ? ({ outcome: 'conflict' } as const) : await repository.updateCase(principal.department.id, id, request.body.version, next, now().toISOString());
       if (written.outcome === 'notFound') throw notFound(CASE);
       if (written.outcome !== 'written') throw fail(409, 'conflict', '该病例已被他人修改，请刷新后重试', 'Someone else changed this case; reload and try again');
       return { case: written.value.record, version: written.value.version };

@@ -8,6 +8,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import { fail, notFound } from '../http/apiFailure';
 import { signedIn, type ApiApp, type RecordsDeps } from '../http/context';
 import { SIGNED_IN } from '../http/security';
+import { MAX_STORED_INTEGER, refuseNulCharacters } from '../http/storable';
 import { accountView } from '../http/views';
 
 const PERSON = { zh: '人员', en: 'person' };
@@ -54,6 +55,7 @@ export async function peopleRoutes(app: ApiApp, deps: RecordsDeps): Promise<void
       const principal = signedIn(request);
       requireAdmin(principal);
       const body = request.body;
+      refuseNulCharacters('body', { name: body.name });
       const at = now().toISOString();
       const account = {
         id: randomUUID(),
@@ -92,11 +94,13 @@ export async function peopleRoutes(app: ApiApp, deps: RecordsDeps): Promise<void
       const principal = signedIn(request);
       requireAdmin(principal);
       const { version, ...change } = request.body;
+      refuseNulCharacters('body', { name: change.name });
       const current = await repository.getAccount(principal.department.id, request.params.personId);
       if (!current) throw notFound(PERSON);
       if (change.trainingYear !== undefined && current.role !== 'resident') throw fail(400, 'people.yearForResidentsOnly', '只有住院医师有培训年级', 'Only residents have a training year', 'trainingYear');
       if (change.active === false && current.id === principal.account.id) throw fail(400, 'people.cannotDeactivateSelf', '不能停用自己的账号', 'You cannot deactivate your own account', 'active');
-      const written = await repository.updateAccount(principal.department.id, current.id, version, change, now().toISOString());
+      // No stored version is that large (and PostgreSQL cannot compare with it): someone else's change, as for any other old version.
+      const written = version > MAX_STORED_INTEGER ? ({ outcome: 'conflict' } as const) : await repository.updateAccount(principal.department.id, current.id, version, change, now().toISOString());
       if (written.outcome === 'notFound') throw notFound(PERSON);
       if (written.outcome !== 'written') throw fail(409, 'conflict', '该账号已被他人修改，请刷新后重试', 'Someone else changed this account; reload and try again');
       if (change.active === false) await repository.deleteAuthSessionsOf(current.id);

@@ -1,0 +1,441 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, caseInput, cookieFrom, recordsWorld, WORLD_PASSWORD, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
+import { testDatabases } from '../../support/postgres';
+
+/**
+ * What the records service promises about writes and sign-ins, on both databases: no lost or
+ * clobbered writes (versions, 409 with the current state, idempotent retries), text kept verbatim,
+ * and sign-ins that end when they should.
+ */
+
+const databases = testDatabases();
+afterAll(() => databases.cleanup());
+
+let addressCounter = 0;
+/** Sign-in is rate limited per address; each sign-in of these tests comes from an address of its own unless a test says otherwise. */
+const freshAddress = () => {
+  addressCounter += 1;
+  return `10.1.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+};
+
+/** Chinese, an emoji sequence, markup and quotes: all of it must come back exactly as sent. */
+const TRICKY_TEXT = '右肺上叶磨玻璃结节，直径约 8 mm 😀👩‍⚕️ <script>alert("xss")</script> & \'引号\' “中文引号” <b>粗体</b> \u202e反转 Ω≈ç√';
+
+const clinicalWork = (summary: string) => ({
+  items: {
+    complaint: { status: 'available', text: '咳嗽两周' },
+    history: { status: 'available', text: '吸烟史 20 年' },
+    labs: { status: 'missing', text: '' },
+    priorImaging: { status: 'available', text: '无' },
+    examReason: { status: 'available', text: '体检发现结节' },
+    examPurpose: { status: 'available', text: '定性' },
+  },
+  summary,
+});
+
+const annotationBody = (version: number, text = '结节') => ({
+  version,
+  studyInstanceUID: CHEST_CT_STUDY,
+  seriesInstanceUID: CHEST_CT_SERIES,
+  sopInstanceUID: CHEST_CT_SOP,
+  frameNumber: 3,
+  annotation: { metadata: { toolName: 'ArrowAnnotate', referencedImageId: 'wadors:/x' }, data: { text, handles: { points: [[10.5, 20.25, 0]] } } },
+});
+
+describe.each(['sqlite', 'postgres'] as const)('the records API on %s', kind => {
+  let world: RecordsWorld;
+
+  beforeAll(async () => {
+    world = await recordsWorld(databases.locations[kind]);
+  });
+  afterAll(() => world?.close());
+
+  const send = (options: InjectOptions & { cookie?: string }) => {
+    const { cookie, ...rest } = options;
+    return world.app.inject({ ...rest, headers: { ...(cookie ? { cookie } : {}), ...(rest.headers as Record<string, string> | undefined) } });
+  };
+  const as = (person: PersonKey) => world.cookies[person];
+  const sessionUrl = () => `/api/sessions/${world.sessionId}`;
+
+  async function currentVersion(): Promise<number> {
+    const response = await send({ method: 'GET', url: sessionUrl(), cookie: as('tutor') });
+    expect(response.statusCode).toBe(200);
+    return response.json().version;
+  }
+  const command = (person: PersonKey, version: number, body: unknown, headers: Record<string, string> = {}) =>
+    send({ method: 'POST', url: `${sessionUrl()}/commands`, cookie: as(person), payload: { version, command: body }, headers });
+  const events = async () => (await send({ method: 'GET', url: `${sessionUrl()}/events`, cookie: as('tutor') })).json().events as Array<{ event: { seq: number; type: string } }>;
+
+  async function signIn(person: PersonKey, password = WORLD_PASSWORD, headers: Record<string, string> = {}) {
+    return world.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: person, password }, remoteAddress: freshAddress(), headers });
+  }
+  async function signedInCookie(person: PersonKey, password = WORLD_PASSWORD) {
+    const response = await signIn(person, password);
+    expect(response.statusCode, response.body).toBe(200);
+    return cookieFrom(response.headers['set-cookie']);
+  }
+  const check = async (cookie: string) => (await send({ method: 'GET', url: '/api/auth/check', cookie })).statusCode;
+
+  describe('versions and conflicts', () => {
+    it('refuses a second writer on the same stage with 409 and the current session, and keeps the first write', async () => {
+      const read = await currentVersion();
+      const first = await command('resident', read, { type: 'saveWork', stage: '4.1', work: clinicalWork('第一个标签页写的摘要') });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json().version).toBe(read + 1);
+
+      // The same resident in another tab, still on the version it read.
+      const second = await command('resident', read, { type: 'saveWork', stage: '4.1', work: clinicalWork('第二个标签页写的摘要') });
+      expect(second.statusCode).toBe(409);
+      const conflict = second.json();
+      expect(conflict.code).toBe('conflict');
+      expect(conflict.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(conflict.current.version).toBe(read + 1);
+      expect(conflict.current.session.stages['4.1'].work.summary).toBe('第一个标签页写的摘要');
+
+      const stored = await world.repository.getSession('north', world.sessionId);
+      expect(stored?.version).toBe(read + 1);
+      expect(stored?.record.stages['4.1'].work).toEqual(clinicalWork('第一个标签页写的摘要'));
+    });
+
+    it('merges a resident autosave and a tutor notice sent on the same old version: both succeed, neither is lost', async () => {
+      const read = await currentVersion();
+      const before = (await events()).length;
+      const save = await command('resident', read, { type: 'saveWork', stage: '4.1', work: clinicalWork('自动保存') });
+      expect(save.statusCode, save.body).toBe(200);
+      const notice = await command('tutor', read, { type: 'notifyResident' });
+      expect(notice.statusCode, notice.body).toBe(200);
+      expect(notice.json().version).toBe(read + 2);
+
+      const merged = notice.json().session;
+      expect(merged.stages['4.1'].work.summary).toBe('自动保存');
+      expect(merged.schedule.residentNotifiedAt).toEqual(expect.any(String));
+      expect((await events()).slice(before).map(({ event }) => event.type)).toEqual(['saveWork', 'notifyResident']);
+
+      // The notice itself, sent again on the version before it, overlaps what it changed: 409.
+      const again = await command('tutor', read, { type: 'notifyResident' });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().current.version).toBe(read + 2);
+    });
+
+    it('says that a version from the future does not exist (400 naming version)', async () => {
+      const read = await currentVersion();
+      const response = await command('tutor', read + 5, { type: 'notifyResident' });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'input.unknownVersion', field: 'version' });
+    });
+
+    it('versions annotations: create at 0, replace at the version seen, 409 with the current one otherwise, delete at the version seen', async () => {
+      const url = `${sessionUrl()}/annotations/arrow-versions`;
+      const created = await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(0, '第一版') });
+      expect(created.statusCode, created.body).toBe(200);
+      expect(created.json()).toMatchObject({ uid: 'arrow-versions', version: 1, authorId: world.ids.resident, authorRole: 'resident', frameNumber: 3 });
+
+      const createdTwice = await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(0, '另一个第一版') });
+      expect(createdTwice.statusCode).toBe(409);
+      expect(createdTwice.json()).toMatchObject({ code: 'conflict', current: { version: 1, annotation: { data: { text: '第一版' } } } });
+
+      const replaced = await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(1, '第二版') });
+      expect(replaced.statusCode).toBe(200);
+      expect(replaced.json().version).toBe(2);
+
+      const stale = await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(1, '旧页面的修改') });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().current).toMatchObject({ version: 2, annotation: { data: { text: '第二版' } } });
+
+      // The tutor cannot change the resident's drawing, whatever version they send.
+      const tutors = await send({ method: 'PUT', url, cookie: as('tutor'), payload: annotationBody(2, '老师改的') });
+      expect(tutors.statusCode).toBe(403);
+      expect(tutors.json().code).toBe('access.notYourAnnotation');
+
+      const staleDelete = await send({ method: 'DELETE', url: `${url}?version=1`, cookie: as('resident') });
+      expect(staleDelete.statusCode).toBe(409);
+      expect(staleDelete.json().current).toMatchObject({ version: 2 });
+
+      const deleted = await send({ method: 'DELETE', url: `${url}?version=2`, cookie: as('resident') });
+      expect(deleted.statusCode).toBe(204);
+      expect(deleted.body).toBe('');
+      const listed = (await send({ method: 'GET', url: `${sessionUrl()}/annotations`, cookie: as('tutor') })).json().annotations as Array<{ uid: string }>;
+      expect(listed.map(annotation => annotation.uid)).not.toContain('arrow-versions');
+
+      expect((await send({ method: 'DELETE', url: `${url}?version=2`, cookie: as('resident') })).statusCode).toBe(404);
+      const afterDelete = await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(2, '删除后') });
+      expect(afterDelete.statusCode).toBe(409);
+      expect(afterDelete.json().current).toBeNull();
+      expect((await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(0, '重新画') })).json().version).toBe(1);
+    });
+
+    it('refuses a stale case or account edit with 409', async () => {
+      const current = (await world.repository.getCase('north', world.caseId))!;
+      const edited = await send({ method: 'PUT', url: `/api/cases/${world.caseId}`, cookie: as('tutor'), payload: { version: current.version, case: caseInput('改过的标题') } });
+      expect(edited.statusCode, edited.body).toBe(200);
+      const stale = await send({ method: 'PUT', url: `/api/cases/${world.caseId}`, cookie: as('admin'), payload: { version: current.version, case: caseInput('另一个人改的标题') } });
+      expect(stale.statusCode).toBe(409);
+      expect((await world.repository.getCase('north', world.caseId))!.record.title).toBe('改过的标题');
+
+      const account = (await world.repository.getAccount('north', world.ids.otherTutor))!;
+      expect((await send({ method: 'PATCH', url: `/api/people/${account.id}`, cookie: as('admin'), payload: { version: account.version, name: '孙丽华（副主任）' } })).statusCode).toBe(200);
+      const staleAccount = await send({ method: 'PATCH', url: `/api/people/${account.id}`, cookie: as('admin'), payload: { version: account.version, name: '别的名字' } });
+      expect(staleAccount.statusCode).toBe(409);
+      expect((await world.repository.getAccount('north', account.id))!.name).toBe('孙丽华（副主任）');
+    });
+  });
+
+  describe('idempotent retries', () => {
+    it('answers a retried command with the first answer and records it once', async () => {
+      const read = await currentVersion();
+      const before = (await events()).length;
+      const key = `autosave-${kind}-0001`;
+      const body = { type: 'saveWork', stage: '4.1', work: clinicalWork('只保存一次') };
+      const first = await command('resident', read, body, { 'idempotency-key': key });
+      expect(first.statusCode, first.body).toBe(200);
+      const retry = await command('resident', read, body, { 'idempotency-key': key });
+      expect(retry.statusCode).toBe(200);
+      expect(retry.json()).toEqual(first.json());
+      expect(retry.json()).toMatchObject({ version: read + 1, session: { id: world.sessionId }, event: { seq: read + 1, type: 'saveWork' } });
+
+      expect((await events()).length).toBe(before + 1);
+      expect(await currentVersion()).toBe(read + 1);
+    });
+
+    it('applies two copies of a retry sent at once only once', async () => {
+      const read = await currentVersion();
+      const before = (await events()).length;
+      const key = `autosave-${kind}-concurrent`;
+      const body = { type: 'saveWork', stage: '4.1', work: clinicalWork('同时发出的两次重试') };
+      const [one, two] = await Promise.all([command('resident', read, body, { 'idempotency-key': key }), command('resident', read, body, { 'idempotency-key': key })]);
+      expect([one.statusCode, two.statusCode]).toEqual([200, 200]);
+      expect(two.json()).toEqual(one.json());
+      expect((await events()).length).toBe(before + 1);
+    });
+
+    it("keeps each person's keys apart: the same key from someone else is a write of its own", async () => {
+      const read = await currentVersion();
+      const key = `shared-key-${kind}`;
+      expect((await command('resident', read, { type: 'saveWork', stage: '4.1', work: clinicalWork('住院医师') }, { 'idempotency-key': key })).statusCode).toBe(200);
+      const tutors = await command('tutor', read + 1, { type: 'notifyResident' }, { 'idempotency-key': key });
+      expect(tutors.statusCode).toBe(200);
+      expect(tutors.json().event.type).toBe('notifyResident');
+      expect(await currentVersion()).toBe(read + 2);
+    });
+
+    it('answers a retried annotation save with the first answer, at version 1, not 2', async () => {
+      const url = `${sessionUrl()}/annotations/arrow-idempotent`;
+      const headers = { 'idempotency-key': `annotation-${kind}-0001` };
+      const first = await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(0), headers });
+      expect(first.statusCode, first.body).toBe(200);
+      const retry = await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(0), headers });
+      expect(retry.statusCode).toBe(200);
+      expect(retry.json()).toEqual(first.json());
+      expect((await world.repository.getAnnotation('north', world.sessionId, 'arrow-idempotent'))?.version).toBe(1);
+
+      const deleteHeaders = { 'idempotency-key': `annotation-${kind}-0002` };
+      expect((await send({ method: 'DELETE', url: `${url}?version=1`, cookie: as('resident'), headers: deleteHeaders })).statusCode).toBe(204);
+      expect((await send({ method: 'DELETE', url: `${url}?version=1`, cookie: as('resident'), headers: deleteHeaders })).statusCode).toBe(204);
+      expect(await world.repository.getAnnotation('north', world.sessionId, 'arrow-idempotent')).toBeUndefined();
+    });
+
+    it('does not let a deletion\'s key answer a save, or a save\'s key a deletion (this was a 500)', async () => {
+      const url = `${sessionUrl()}/annotations/arrow-reused-key`;
+      const headers = { 'idempotency-key': `reused-${kind}-0001` };
+      expect((await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(0) })).statusCode).toBe(200);
+      expect((await send({ method: 'DELETE', url: `${url}?version=1`, cookie: as('resident'), headers })).statusCode).toBe(204);
+      const saved = await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(0, '再画一次'), headers });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json()).toMatchObject({ version: 1, annotation: { data: { text: '再画一次' } } });
+      // And the other way round: a save's key does not pretend to delete.
+      const saveKey = { 'idempotency-key': `reused-${kind}-0002` };
+      expect((await send({ method: 'PUT', url, cookie: as('resident'), payload: annotationBody(1, '第二版'), headers: saveKey })).json().version).toBe(2);
+      expect((await send({ method: 'DELETE', url: `${url}?version=2`, cookie: as('resident'), headers: saveKey })).statusCode).toBe(204);
+      expect(await world.repository.getAnnotation('north', world.sessionId, 'arrow-reused-key')).toBeUndefined();
+    });
+  });
+
+  describe('text kept verbatim, never as HTML', () => {
+    it('stores Chinese, emoji and markup in work, annotations, cases and names exactly as sent, answering JSON', async () => {
+      const read = await currentVersion();
+      const report = { examination: TRICKY_TEXT, clinicalInformation: '', technique: '', findings: TRICKY_TEXT, impression: '考虑炎性结节可能', recommendations: '' };
+      const saved = await command('resident', read, { type: 'saveWork', stage: '4.5', work: report });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(saved.json().session.stages['4.5'].work).toEqual(report);
+      // Markup inside JSON strings is left alone (a JSON answer is never read as a page).
+      expect(saved.body).toContain('<script>alert(\\"xss\\")</script>');
+      const readBack = await send({ method: 'GET', url: sessionUrl(), cookie: as('resident') });
+      expect(readBack.headers['content-type']).toMatch(/^application\/json/);
+      expect(readBack.json().session.stages['4.5'].work.findings).toBe(TRICKY_TEXT);
+      expect((await world.repository.getSession('north', world.sessionId))!.record.stages['4.5'].work.findings).toBe(TRICKY_TEXT);
+      const history = await send({ method: 'GET', url: `${sessionUrl()}/events`, cookie: as('resident') });
+      expect(history.json().events.at(-1).command.work.findings).toBe(TRICKY_TEXT);
+
+      const drawn = await send({ method: 'PUT', url: `${sessionUrl()}/annotations/arrow-text`, cookie: as('resident'), payload: annotationBody(0, TRICKY_TEXT) });
+      expect(drawn.statusCode).toBe(200);
+      expect(drawn.headers['content-type']).toMatch(/^application\/json/);
+      const listed = (await send({ method: 'GET', url: `${sessionUrl()}/annotations`, cookie: as('tutor') })).json().annotations as Array<{ uid: string; annotation: { data: { text: string } } }>;
+      expect(listed.find(annotation => annotation.uid === 'arrow-text')?.annotation.data.text).toBe(TRICKY_TEXT);
+
+      const createdCase = await send({ method: 'POST', url: '/api/cases', cookie: as('tutor'), payload: { ...caseInput(TRICKY_TEXT), category: '呼吸系统 <i>肺</i>', objectives: [TRICKY_TEXT] } });
+      expect(createdCase.statusCode, createdCase.body).toBe(201);
+      const caseId = createdCase.json().case.id;
+      const caseBack = (await send({ method: 'GET', url: `/api/cases/${caseId}`, cookie: as('admin') })).json().case;
+      expect(caseBack).toMatchObject({ title: TRICKY_TEXT, category: '呼吸系统 <i>肺</i>', objectives: [TRICKY_TEXT] });
+      expect((await send({ method: 'GET', url: `/api/cases?category=${encodeURIComponent('呼吸系统 <i>肺</i>')}`, cookie: as('admin') })).json().cases.map((entry: { case: { id: string } }) => entry.case.id)).toEqual([caseId]);
+
+      const person = await send({ method: 'POST', url: '/api/people', cookie: as('admin'), payload: { role: 'tutor', username: `verbatim.${kind}`, name: '欧阳<b>娜娜</b> 😀', password: 'a long enough password' } });
+      expect(person.statusCode, person.body).toBe(201);
+      expect((await send({ method: 'GET', url: `/api/people/${person.json().id}`, cookie: as('tutor') })).json().name).toBe('欧阳<b>娜娜</b> 😀');
+    });
+
+    it('escapes what the sign-in page shows back', async () => {
+      const page = await world.app.inject({ method: 'GET', url: `/api/auth/sign-in?returnTo=${encodeURIComponent('/teaching?x="><script>alert(1)</script>')}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.body).not.toContain('<script>alert(1)</script>');
+      expect(page.body).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+
+      const refused = await world.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ username: '<img src=x onerror=alert(1)>', password: 'wrong', returnTo: '/teaching' }).toString(),
+        remoteAddress: freshAddress(),
+      });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.body).not.toContain('<img src=x');
+      expect(refused.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(refused.body).toContain('用户名或密码不正确');
+    });
+  });
+
+  describe('unknown ids', () => {
+    it('answers 404, never 500, for ids that do not exist', async () => {
+      const requests: Array<[PersonKey, InjectOptions]> = [
+        ['tutor', { method: 'GET', url: '/api/sessions/no-such-session' }],
+        ['tutor', { method: 'GET', url: '/api/sessions/no-such-session/events' }],
+        ['tutor', { method: 'GET', url: '/api/sessions/no-such-session/annotations' }],
+        ['tutor', { method: 'POST', url: '/api/sessions/no-such-session/commands', payload: { version: 1, command: { type: 'notifyResident' } } }],
+        ['resident', { method: 'PUT', url: '/api/sessions/no-such-session/annotations/a1', payload: annotationBody(0) }],
+        ['resident', { method: 'DELETE', url: `${sessionUrl()}/annotations/no-such-annotation?version=1` }],
+        ['tutor', { method: 'GET', url: '/api/cases/no-such-case' }],
+        ['tutor', { method: 'PUT', url: '/api/cases/no-such-case', payload: { version: 1, case: caseInput() } }],
+        ['admin', { method: 'GET', url: '/api/people/no-such-person' }],
+        ['admin', { method: 'PATCH', url: '/api/people/no-such-person', payload: { version: 1, name: '无' } }],
+        ['admin', { method: 'POST', url: '/api/people/no-such-person/password', payload: { password: 'a long enough password' } }],
+        ['admin', { method: 'GET', url: '/api/residents/no-such-person/progress?from=2026-01-01&to=2026-12-31' }],
+        ['admin', { method: 'POST', url: '/api/sessions', payload: { caseId: 'no-such-case', residentId: world.ids.resident, tutorId: world.ids.tutor, plannedAt: '2026-12-09T01:00:00.000Z', place: '阅片室' } }],
+        ['admin', { method: 'GET', url: '/api/no-such-operation' }],
+      ];
+      for (const [person, request] of requests) {
+        const response = await send({ ...request, cookie: as(person) });
+        expect(response.statusCode, `${request.method} ${request.url}: ${response.body}`).toBe(404);
+        expect(response.json()).toMatchObject({ code: 'notFound', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+      }
+    });
+  });
+
+  describe('signing in and out', () => {
+    it('ends a deactivated person’s sign-in at once, and lets them back in when reactivated', async () => {
+      const cookie = as('otherResident');
+      expect(await check(cookie)).toBe(204);
+      const account = (await world.repository.getAccount('north', world.ids.otherResident))!;
+      const deactivated = await send({ method: 'PATCH', url: `/api/people/${account.id}`, cookie: as('admin'), payload: { version: account.version, active: false } });
+      expect(deactivated.statusCode, deactivated.body).toBe(200);
+      expect(deactivated.json().active).toBe(false);
+
+      const next = await send({ method: 'GET', url: '/api/auth/me', cookie });
+      expect(next.statusCode).toBe(401);
+      expect(next.json().code).toBe('auth.signInRequired');
+      const again = await signIn('otherResident');
+      expect(again.statusCode).toBe(403);
+      expect(again.json().code).toBe('auth.deactivated');
+
+      const reactivated = await send({ method: 'PATCH', url: `/api/people/${account.id}`, cookie: as('admin'), payload: { version: deactivated.json().version, active: true } });
+      expect(reactivated.statusCode).toBe(200);
+      expect(await check(await signedInCookie('otherResident'))).toBe(204);
+      // The old cookie stays dead.
+      expect(await check(cookie)).toBe(401);
+    });
+
+    it('ends the other sign-ins of a person who changes their password', async () => {
+      const here = await signedInCookie('otherTutor');
+      const elsewhere = await signedInCookie('otherTutor');
+      const wrong = await send({ method: 'POST', url: '/api/auth/password', cookie: here, payload: { currentPassword: 'not it at all', newPassword: 'a brand new password' } });
+      expect(wrong.statusCode).toBe(403);
+      expect(wrong.json()).toMatchObject({ code: 'auth.wrongPassword', field: 'currentPassword' });
+      expect(await check(elsewhere)).toBe(204);
+
+      const changed = await send({ method: 'POST', url: '/api/auth/password', cookie: here, payload: { currentPassword: WORLD_PASSWORD, newPassword: 'a brand new password' } });
+      expect(changed.statusCode, changed.body).toBe(204);
+      const renewed = cookieFrom(changed.headers['set-cookie']);
+      expect(await check(elsewhere)).toBe(401);
+      expect(await check(as('otherTutor'))).toBe(401);
+      expect(await check(renewed)).toBe(204);
+      expect((await signIn('otherTutor')).statusCode).toBe(401);
+      expect((await signIn('otherTutor', 'a brand new password')).statusCode).toBe(200);
+    });
+
+    it('locks an account after 5 wrong passwords, even against the right one afterwards', async () => {
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const response = await signIn('outsiderResident', `wrong password ${attempt}`);
+        expect(response.statusCode, `attempt ${attempt}`).toBe(401);
+        expect(response.json().code).toBe('auth.wrongCredentials');
+      }
+      const locked = await signIn('outsiderResident');
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json()).toMatchObject({ code: 'auth.locked', message: expect.stringContaining('锁定') });
+      expect(locked.headers['set-cookie']).toBeUndefined();
+      const english = await signIn('outsiderResident', WORLD_PASSWORD, { 'accept-language': 'en' });
+      expect(english.statusCode).toBe(429);
+      expect(english.json().message).toMatch(/locked for 15 more minute/);
+    });
+
+    it('ends this sign-in at once on sign-out, and only this one', async () => {
+      const leaving = await signedInCookie('tutor');
+      const staying = await signedInCookie('tutor');
+      const signedOut = await send({ method: 'POST', url: '/api/auth/sign-out', cookie: leaving });
+      expect(signedOut.statusCode).toBe(204);
+      expect(String(signedOut.headers['set-cookie'])).toMatch(/^ohif_teaching_session=;/);
+      expect((await send({ method: 'GET', url: '/api/auth/me', cookie: leaving })).statusCode).toBe(401);
+      expect(await check(leaving)).toBe(401);
+      expect(await check(staying)).toBe(204);
+      expect((await send({ method: 'POST', url: '/api/auth/sign-out', cookie: leaving })).statusCode).toBe(401);
+    });
+
+    it('answers the sign-in form with 303 to the page asked for, never to another site', async () => {
+      const form = (returnTo: string, password = WORLD_PASSWORD) =>
+        world.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ username: 'admin', password, returnTo }).toString(),
+          remoteAddress: freshAddress(),
+        });
+
+      const home = `/teaching?StudyInstanceUIDs=${CHEST_CT_STUDY}`;
+      const followed = await form(home);
+      expect(followed.statusCode).toBe(303);
+      expect(followed.headers.location).toBe(home);
+      expect(await check(cookieFrom(followed.headers['set-cookie']))).toBe(204);
+
+      // The administrator's own landing page instead of anything external.
+      for (const external of ['https://evil.example/', '//evil.example/', '/\\evil.example', 'javascript:alert(1)', ' //evil.example']) {
+        const response = await form(external);
+        expect(response.statusCode, external).toBe(303);
+        expect(response.headers.location, external).toBe('/');
+      }
+
+      const wrong = await form(home, 'not the password');
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.headers['content-type']).toMatch(/^text\/html/);
+      expect(wrong.headers['set-cookie']).toBeUndefined();
+      expect(wrong.body).toContain(`name="returnTo" value="${home}"`);
+      const wrongExternal = await form('https://evil.example/', 'not the password');
+      expect(wrongExternal.body).toContain('name="returnTo" value=""');
+      expect(wrongExternal.body).not.toContain('evil.example');
+
+      const json = await world.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'admin', password: WORLD_PASSWORD, returnTo: '//evil.example/' }, remoteAddress: freshAddress() });
+      expect(json.statusCode).toBe(200);
+      expect(json.json().returnTo).toBe('/');
+    });
+  });
+});
