@@ -7,6 +7,7 @@ import { DicomStore } from '../dicomweb/store/DicomStore';
 import { dicomWebPlugin } from '../dicomweb/plugin';
 import { ensureSampleStudies } from '../dicomweb/sample/generateSampleStudies';
 import type { RecordsDeps } from '../records/http/context';
+import { FASTIFY_OPTIONS } from '../records/http/fastifyOptions';
 import { registerRecords } from '../records/recordsPlugin';
 import { installFrontDoor } from './frontDoor';
 
@@ -16,6 +17,7 @@ import { installFrontDoor } from './frontDoor';
  */
 export async function createServer(config: ServerConfig, records: RecordsDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    ...FASTIFY_OPTIONS,
     logger: options.logger ?? false,
     // A viewer fetches hundreds of frames per study; the log keeps what an operator acts on.
     logController: new LogController({ disableRequestLogging: true }),

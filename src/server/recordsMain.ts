@@ -1,6 +1,7 @@
 import Fastify, { LogController } from 'fastify';
 import { describeLocation } from '../records/db/openDatabase';
 import { openRecords } from '../records/openRecords';
+import { FASTIFY_OPTIONS } from '../records/http/fastifyOptions';
 import { registerRecords } from '../records/recordsPlugin';
 import { readConfig } from './config';
 import { runMain, stopOnSignal } from './processLifecycle';
@@ -12,7 +13,7 @@ import { runMain, stopOnSignal } from './processLifecycle';
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const records = await openRecords(config.records);
-  const app = Fastify({ logger: true, logController: new LogController({ disableRequestLogging: true }), trustProxy: true });
+  const app = Fastify({ ...FASTIFY_OPTIONS, logger: true, logController: new LogController({ disableRequestLogging: true }), trustProxy: true });
   await registerRecords(app, records);
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`\nOHIF Teaching records service is ready: ${address}/api/\n  Records: ${describeLocation(config.records.database)}\n`);

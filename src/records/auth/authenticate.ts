@@ -7,6 +7,9 @@ import type { OidcVerifier } from './oidcVerifier';
 import type { Principal } from './principal';
 import { hashSessionToken, SESSION_COOKIE, SESSION_EXTEND_AFTER_MS, SESSION_IDLE_MS } from './sessionTokens';
 
+/** PostgreSQL text cannot hold U+0000; a provider's claims are taken as they come, without it. */
+const storableText = (text: string) => text.replaceAll('\u0000', '');
+
 export interface Authenticator {
   /** Who sent the request, or undefined for an anonymous one. A bad bearer token is refused outright. */
   authenticate(request: FastifyRequest): Promise<Principal | undefined>;
@@ -53,8 +56,8 @@ export function createAuthenticator(repository: RecordsRepository, oidc: OidcVer
       const created: Account = {
         id: randomUUID(),
         departmentId: department.id,
-        username: `${department.id}:${identity.username}`,
-        name: identity.name,
+        username: storableText(`${department.id}:${identity.username}`),
+        name: storableText(identity.name),
         role: identity.role,
         trainingYear: identity.role === 'resident' ? identity.trainingYear : null,
         active: true,

@@ -333,6 +333,23 @@ describe.each(['sqlite', 'postgres'] as const)('the records API on %s', kind => 
     });
   });
 
+  describe('requests refused before any route is chosen', () => {
+    it('answers a malformed URL in both languages', async () => {
+      const response = await send({ method: 'GET', url: '/api/sessions/%E0%A4%A', cookie: as('tutor') });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'input.invalidUrl', messages: { zh: '请求地址无效', en: 'The request URL is not valid' } });
+    });
+
+    it('takes annotation UIDs as long as the schema allows, and refuses longer ids by name', async () => {
+      const longest = 'a'.repeat(128);
+      const saved = await send({ method: 'PUT', url: `${sessionUrl()}/annotations/${longest}`, cookie: as('resident'), payload: annotationBody(0) });
+      expect(saved.statusCode, saved.body).toBe(200);
+      const tooLong = await send({ method: 'GET', url: `/api/sessions/${'b'.repeat(201)}`, cookie: as('tutor') });
+      expect(tooLong.statusCode).toBe(414);
+      expect(tooLong.json().messages.zh).toBe('请求地址中的标识过长');
+    });
+  });
+
   describe('signing in and out', () => {
     it('ends a deactivated person’s sign-in at once, and lets them back in when reactivated', async () => {
       const cookie = as('otherResident');
