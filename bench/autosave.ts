@@ -12,6 +12,7 @@ import { CASE_SCHEMA_VERSION, type TeachingCase } from '../src/core/session/teac
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_IDLE_MS } from '../src/records/auth/sessionTokens';
 import { openDatabase, type DatabaseLocation } from '../src/records/db/openDatabase';
 import { KyselyRepository } from '../src/records/repository/kyselyRepository';
+import { newAccount } from '../src/records/repository/newAccount';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../test/support/postgres';
 import { startRecordsService, type RunningRecords } from '../test/support/recordsProcess';
 
@@ -47,22 +48,8 @@ async function prepareDepartment(location: DatabaseLocation): Promise<Client[]> 
     const at = now.toISOString();
     const expires = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
     await repository.createDepartment({ id: DEPARTMENT, name: '基准测试放射科', createdAt: at });
-    const account = (id: string, role: 'tutor' | 'resident') => ({
-      id,
-      departmentId: DEPARTMENT,
-      username: id,
-      name: id,
-      role,
-      trainingYear: role === 'resident' ? (2 as const) : null,
-      active: true,
-      passwordHash: null,
-      externalSubject: null,
-      failedSignIns: 0,
-      lockedUntil: null,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    });
+    const account = (id: string, role: 'tutor' | 'resident') =>
+      newAccount({ id, departmentId: DEPARTMENT, username: id, name: id, role, trainingYear: role === 'resident' ? 2 : null, passwordHash: null }, at);
     await repository.createAccount(account('tutor', 'tutor'));
     const teachingCase: TeachingCase = {
       schemaVersion: CASE_SCHEMA_VERSION,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { Account, RecordsRepository } from '../repository/RecordsRepository';
+import { newAccount } from '../repository/newAccount';
 import { ApiFailure } from '../http/apiFailure';
 import type { OidcVerifier } from './oidcVerifier';
 import type { Principal } from './principal';
@@ -53,22 +54,19 @@ export function createAuthenticator(repository: RecordsRepository, oidc: OidcVer
     const at = now().toISOString();
     let account: Account | undefined = await repository.findAccountBySubject(department.id, identity.subject);
     if (!account) {
-      const created: Account = {
-        id: randomUUID(),
-        departmentId: department.id,
-        username: storableText(`${department.id}:${identity.username}`),
-        name: storableText(identity.name),
-        role: identity.role,
-        trainingYear: identity.role === 'resident' ? identity.trainingYear : null,
-        active: true,
-        passwordHash: null,
-        externalSubject: identity.subject,
-        failedSignIns: 0,
-        lockedUntil: null,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const created = newAccount(
+        {
+          id: randomUUID(),
+          departmentId: department.id,
+          username: storableText(`${department.id}:${identity.username}`),
+          name: storableText(identity.name),
+          role: identity.role,
+          trainingYear: identity.role === 'resident' ? identity.trainingYear : null,
+          passwordHash: null,
+          externalSubject: identity.subject,
+        },
+        at,
+      );
       if (!(await repository.createAccount(created))) {
         account = await repository.findAccountBySubject(department.id, identity.subject);
         if (!account) throw new ApiFailure(409, 'auth.usernameTaken', { zh: `用户名 ${identity.username} 已被占用`, en: `The username ${identity.username} is taken` });

@@ -10,6 +10,7 @@ import { signedIn, type ApiApp, type RecordsDeps } from '../http/context';
 import { SIGNED_IN } from '../http/security';
 import { MAX_STORED_INTEGER, refuseNulCharacters } from '../http/storable';
 import { accountView } from '../http/views';
+import { newAccount } from '../repository/newAccount';
 
 const PERSON = { zh: '人员', en: 'person' };
 
@@ -57,22 +58,18 @@ export async function peopleRoutes(app: ApiApp, deps: RecordsDeps): Promise<void
       const body = request.body;
       refuseNulCharacters('body', { name: body.name });
       const at = now().toISOString();
-      const account = {
-        id: randomUUID(),
-        departmentId: principal.department.id,
-        username: body.username,
-        name: body.name,
-        role: body.role,
-        trainingYear: body.role === 'resident' ? body.trainingYear : null,
-        active: true,
-        passwordHash: await hashPassword(body.password),
-        externalSubject: null,
-        failedSignIns: 0,
-        lockedUntil: null,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const account = newAccount(
+        {
+          id: randomUUID(),
+          departmentId: principal.department.id,
+          username: body.username,
+          name: body.name,
+          role: body.role,
+          trainingYear: body.role === 'resident' ? body.trainingYear : null,
+          passwordHash: await hashPassword(body.password),
+        },
+        at,
+      );
       if (!(await repository.createAccount(account))) throw fail(409, 'people.usernameTaken', `用户名 ${body.username} 已被使用`, `The username ${body.username} is taken`, 'username');
       return reply.code(201).send(accountView(account));
     },

@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/passwords';
 import type { Account, RecordsRepository } from '../repository/RecordsRepository';
+import { newAccount } from '../repository/newAccount';
 import { demoCases } from './demoCases';
 import { DEMO_PEOPLE, demoAccountId } from './demoPeople';
 import { beijingTime, demoSessions, minutesAfter } from './demoSessions';
@@ -33,22 +34,7 @@ export async function seedDemoDepartment(repository: RecordsRepository, password
   const hashes = await Promise.all(DEMO_USERNAMES.map(() => hashPassword(password)));
   const accounts = DEMO_USERNAMES.map((username, index): Account => {
     const { name, role, trainingYear } = DEMO_PEOPLE[username];
-    return {
-      id: demoAccountId(username),
-      departmentId: DEMO_DEPARTMENT_ID,
-      username,
-      name,
-      role,
-      trainingYear,
-      active: true,
-      passwordHash: hashes[index]!,
-      externalSubject: null,
-      failedSignIns: 0,
-      lockedUntil: null,
-      version: 1,
-      createdAt: since.toISOString(),
-      updatedAt: since.toISOString(),
-    };
+    return newAccount({ id: demoAccountId(username), departmentId: DEMO_DEPARTMENT_ID, username, name, role, trainingYear, passwordHash: hashes[index]! }, since.toISOString());
   });
 
   await repository.createDepartment({ id: DEMO_DEPARTMENT_ID, name: DEMO_DEPARTMENT_NAME, createdAt: since.toISOString() });

@@ -12,6 +12,7 @@ import { CASE_SCHEMA_VERSION, type TeachingCase } from '../../../src/core/sessio
 import { hashPassword } from '../../../src/records/auth/passwords';
 import { openDatabase, type DatabaseLocation, type Dialect } from '../../../src/records/db/openDatabase';
 import type { Account } from '../../../src/records/repository/RecordsRepository';
+import { newAccount } from '../../../src/records/repository/newAccount';
 import { KyselyRepository } from '../../../src/records/repository/kyselyRepository';
 import { testDatabases, type TestDatabases } from '../../support/postgres';
 import { startRecordsService, type RunningRecords } from '../../support/recordsProcess';
@@ -94,22 +95,8 @@ async function prepareDepartment(location: DatabaseLocation): Promise<{ tutorId:
     const at = new Date().toISOString();
     await repository.createDepartment({ id: DEPARTMENT, name: '持久性测试放射科', createdAt: at });
     const passwordHash = await hashPassword(PASSWORD);
-    const account = (id: string, role: 'tutor' | 'resident'): Account => ({
-      id,
-      departmentId: DEPARTMENT,
-      username: id,
-      name: id,
-      role,
-      trainingYear: role === 'resident' ? 2 : null,
-      active: true,
-      passwordHash,
-      externalSubject: null,
-      failedSignIns: 0,
-      lockedUntil: null,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    });
+    const account = (id: string, role: 'tutor' | 'resident'): Account =>
+      newAccount({ id, departmentId: DEPARTMENT, username: id, name: id, role, trainingYear: role === 'resident' ? 2 : null, passwordHash }, at);
     const tutorId = 'tutor-1';
     await repository.createAccount(account(tutorId, 'tutor'));
     const teachingCase: TeachingCase = {
