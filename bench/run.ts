@@ -26,10 +26,16 @@ async function benchTimeToFirstImage(): Promise<void> {
     // The baseline is the host's own basic mode, the one teaching builds on, served as the host ships
     // it: no teaching bundles in its app-config at all.
     // resident1 has a session open on this study, so the teaching run loads it and its annotations.
-    const signIn = { username: 'resident1', password: DEFAULT_DEMO_PASSWORD };
+    const signedIn = await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'resident1', password: DEFAULT_DEMO_PASSWORD }),
+    });
+    if (!signedIn.ok) throw new Error(`Could not sign in as resident1: ${signedIn.status}`);
+    const sessionCookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
     const runs = {
-      teaching: () => timeToFirstImage(browser, `${server.url}/teaching?StudyInstanceUIDs=${study}`, { signIn }),
-      'host basic mode': () => timeToFirstImage(browser, `${server.url}/basic?StudyInstanceUIDs=${study}`, { hostOnly: true, signIn }),
+      teaching: () => timeToFirstImage(browser, `${server.url}/teaching?StudyInstanceUIDs=${study}`, { sessionCookie }),
+      'host basic mode': () => timeToFirstImage(browser, `${server.url}/basic?StudyInstanceUIDs=${study}`, { hostOnly: true, sessionCookie }),
     };
     const samples: Record<keyof typeof runs, number[]> = { teaching: [], 'host basic mode': [] };
     await runs.teaching(); // warms the server's file cache, not the browser's

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from '../../../src/records/routes/authRoutes';
 import { CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, caseInput, cookieFrom, recordsWorld, WORLD_PASSWORD, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
 import { testDatabases } from '../../support/postgres';
 
@@ -404,6 +405,20 @@ describe.each(['sqlite', 'postgres'] as const)('the records API on %s', kind => 
       const english = await signIn('outsiderResident', WORLD_PASSWORD, { 'accept-language': 'en' });
       expect(english.statusCode).toBe(429);
       expect(english.json().message).toMatch(/locked for 15 more minute/);
+    });
+
+    it('limits sign-in attempts from one address, whatever the usernames tried', async () => {
+      const address = freshAddress();
+      const attempt = (index: number) =>
+        // Incomplete forms, so the test does not wait for 60 password hashes: they count all the same.
+        world.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: `nobody-${index}`, password: '' }, remoteAddress: address });
+      const guesses = await Promise.all(Array.from({ length: SIGN_IN_ATTEMPTS_PER_MINUTE }, (_, index) => attempt(index)));
+      expect(guesses.map(guess => guess.statusCode)).toEqual(guesses.map(() => 400));
+      const limited = await attempt(SIGN_IN_ATTEMPTS_PER_MINUTE + 1);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ code: 'auth.tooManyAttempts', messages: { zh: '尝试次数过多，请稍后再试' } });
+      // Another address, e.g. the next workstation, is not held up by it.
+      expect((await signIn('tutor')).statusCode).toBe(200);
     });
 
     it('ends this sign-in at once on sign-out, and only this one', async () => {
