@@ -7,7 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
  */
 export const FASTIFY_OPTIONS = {
   // Annotation UIDs may have up to 128 characters (src/records/api/annotations.ts).
-  maxParamLength: 200,
+  routerOptions: { maxParamLength: 200 },
   frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
     const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
     const messages = tooLong ? { zh: '请求地址中的标识过长', en: 'An id in the request URL is too long' } : { zh: '请求地址无效', en: 'The request URL is not valid' };
