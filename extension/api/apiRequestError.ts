@@ -1,6 +1,7 @@
 import { MESSAGES, fillPlaceholders, type MessageKey } from '../../src/core/i18n';
 import type { LocalizedText } from '../../src/core/schema/common';
 import type { AnnotationView } from '../../src/records/api/annotations';
+import type { SessionView } from '../../src/records/api/sessions';
 
 // Kept apart from the client so that code which only looks at errors (the autosave) does not load
 // the schemas, and with them zod, when the viewer starts.
@@ -13,8 +14,8 @@ export class ApiRequestError extends Error {
     /** The server's stable code, or `network.offline` / `network.unreadable` for what went wrong on the way. */
     readonly code: string,
     readonly messages: LocalizedText,
-    /** On a 409: the record as it is now on the server (null once deleted there). */
-    readonly current?: AnnotationView | null,
+    /** On a 409: the record as it is now on the server (an annotation: null once deleted there). */
+    readonly current?: AnnotationView | SessionView | null,
     /** How long the server asked us to wait (Retry-After), when it said. */
     readonly retryAfterMs?: number,
   ) {

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { Language } from '../../src/core/i18n';
+import type { SessionCommand } from '../../src/core/rules/sessionCommand';
 import { annotationConflict, annotationList, annotationView, type AnnotationView, type PutAnnotationBody } from '../../src/records/api/annotations';
 import { whoAmI, type WhoAmI } from '../../src/records/api/auth';
 import { apiError } from '../../src/records/api/errors';
-import { sessionList, type SessionView } from '../../src/records/api/sessions';
+import { commandResult, sessionConflict, sessionList, sessionView, type CommandResult, type SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError, localized } from './apiRequestError';
 
 export interface TeachingApiOptions {
@@ -26,6 +27,12 @@ export interface TeachingApi {
   listAnnotations(sessionId: string): Promise<AnnotationView[]>;
   saveAnnotation(sessionId: string, uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<AnnotationView>;
   deleteAnnotation(sessionId: string, uid: string, version: number, idempotencyKey: string): Promise<void>;
+  getSession(sessionId: string): Promise<SessionView>;
+  /**
+   * One action of the teaching rules, made on `version` (the one the sender last saw). A 409 is an
+   * ApiRequestError whose `current` is the session as the server holds it now.
+   */
+  runCommand(sessionId: string, version: number, command: SessionCommand, idempotencyKey: string): Promise<CommandResult>;
 }
 
 const unreadable = (status: number) => new ApiRequestError(status, 'network.unreadable', localized('api.unreadable', { status }));
@@ -65,8 +72,11 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
     const body: unknown = await response.json().catch(() => undefined);
     const parsed = apiError.safeParse(body);
     if (response.status === 409) {
-      const conflict = annotationConflict.safeParse(body);
-      if (conflict.success) return new ApiRequestError(409, 'conflict', parsed.success ? parsed.data.messages : localized('save.conflictHint'), conflict.data.current);
+      const messages = parsed.success ? parsed.data.messages : undefined;
+      const annotation = annotationConflict.safeParse(body);
+      if (annotation.success) return new ApiRequestError(409, 'conflict', messages ?? localized('save.conflictHint'), annotation.data.current);
+      const session = sessionConflict.safeParse(body);
+      if (session.success) return new ApiRequestError(409, 'conflict', messages ?? localized('save.sessionConflictHint'), session.data.current);
     }
     if (!parsed.success) return unreadable(response.status);
     return new ApiRequestError(response.status, parsed.data.code, parsed.data.messages, undefined, retryAfterMs(response));
@@ -78,7 +88,8 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
     return parsed.data;
   }
 
-  const annotationPath = (sessionId: string, uid: string) => `/sessions/${encodeURIComponent(sessionId)}/annotations/${encodeURIComponent(uid)}`;
+  const sessionPath = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`;
+  const annotationPath = (sessionId: string, uid: string) => `${sessionPath(sessionId)}/annotations/${encodeURIComponent(uid)}`;
 
   return {
     whoAmI: async () => read(await call('GET', '/auth/me'), whoAmI),
@@ -93,7 +104,7 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
     },
 
     listAnnotations: async sessionId =>
-      (await read(await call('GET', `/sessions/${encodeURIComponent(sessionId)}/annotations`), annotationList)).annotations,
+      (await read(await call('GET', `${sessionPath(sessionId)}/annotations`), annotationList)).annotations,
 
     saveAnnotation: async (sessionId, uid, body, idempotencyKey) =>
       read(await call('PUT', annotationPath(sessionId, uid), { body, idempotencyKey }), annotationView),
@@ -101,5 +112,10 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
     async deleteAnnotation(sessionId, uid, version, idempotencyKey) {
       await call('DELETE', `${annotationPath(sessionId, uid)}?version=${version}`, { idempotencyKey });
     },
+
+    getSession: async sessionId => read(await call('GET', sessionPath(sessionId)), sessionView),
+
+    runCommand: async (sessionId, version, command, idempotencyKey) =>
+      read(await call('POST', `${sessionPath(sessionId)}/commands`, { body: { version, command }, idempotencyKey }), commandResult),
   };
 }

@@ -48,21 +48,26 @@ export interface UserAuthenticationService {
   getAuthorizationHeader?(): Record<string, string> | undefined;
 }
 
+/** An instance's header (dcmjs-naturalized: keyword → value), with what the host adds to it. */
 export interface HostInstance {
   SOPInstanceUID: string;
   InstanceNumber?: number | string;
   /** Set by the host's data source for every instance it loaded. */
   imageId?: string;
+  [keyword: string]: unknown;
 }
 
 export interface DisplaySet {
   displaySetInstanceUID: string;
+  StudyInstanceUID?: string;
   SeriesInstanceUID: string;
   SeriesNumber?: number | string;
   SeriesDescription?: string;
   Modality?: string;
   isMultiFrame?: boolean;
   numImageFrames?: number;
+  /** Set on display sets made from other series, such as SR and SEG. */
+  isDerivedDisplaySet?: boolean;
   instances?: HostInstance[];
 }
 

@@ -7,6 +7,8 @@ import { EmptyState } from './EmptyState';
 import { HOST } from './hostClasses';
 import { RecordsNotice } from './RecordsNotice';
 import { SaveStatus } from './SaveStatus';
+import { SessionClock } from './session/SessionClock';
+import { StageStepper } from './session/StageStepper';
 import { useTeaching } from './useTeaching';
 
 export function TeachingPanel({ service }: { service: TeachingService }) {
@@ -20,6 +22,8 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
   return (
     <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel">
       <AccountBar service={service} language={language} t={t} />
+      <SessionClock service={service} language={language} t={t} />
+      <StageStepper service={service} language={language} t={t} />
       <div className={HOST.sectionHeader}>
         <span>
           {t('panel.annotations')} (<span data-testid="teaching-annotation-count">{annotations.length}</span>)

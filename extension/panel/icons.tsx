@@ -82,3 +82,22 @@ export const LockIcon = () => (
     <path d="M8 11V7a4 4 0 0 1 8 0v4" />
   </svg>
 );
+
+export const ClockIcon = () => (
+  <svg {...base} width={16} height={16}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
+  </svg>
+);
+
+export const PlayIcon = () => (
+  <svg {...base} width={14} height={14}>
+    <path d="M7 5v14l11-7z" />
+  </svg>
+);
+
+export const PauseIcon = () => (
+  <svg {...base} width={14} height={14}>
+    <path d="M8 5v14M16 5v14" />
+  </svg>
+);

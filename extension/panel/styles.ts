@@ -21,6 +21,16 @@ export const PANEL_CSS = `
 .ohif-teaching__notice { display: flex; align-items: center; gap: 8px; margin: 2px 0 4px; padding: 6px 10px; border-radius: 4px; background: hsl(var(--muted)); color: hsl(var(--muted-foreground)); font-size: 13px; line-height: 1.45; }
 .ohif-teaching__notice--danger { color: hsl(var(--foreground)); box-shadow: inset 2px 0 0 hsl(0 84% 66%); }
 .ohif-teaching__notice > button { flex-shrink: 0; margin-left: auto; }
+.ohif-teaching__clock { font-variant-numeric: tabular-nums; }
+.ohif-teaching__stepper { list-style: none; margin: 2px 0 0; padding: 0 2px; display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 2px; }
+.ohif-teaching__step { width: 100%; height: 26px; border-radius: 4px; background: hsl(var(--muted)); color: hsl(var(--muted-foreground)); font-size: 13px; font-variant-numeric: tabular-nums; box-shadow: inset 0 -2px 0 var(--step-tone, hsl(var(--input))); cursor: pointer; }
+.ohif-teaching__step:hover { background: hsl(var(--primary) / 0.2); }
+.ohif-teaching__step:focus-visible { outline: 1px solid hsl(var(--ring)); }
+.ohif-teaching__step--current { background: hsl(var(--popover)); color: hsl(var(--foreground)); }
+.ohif-teaching__step--returned { --step-tone: hsl(38 92% 62%); }
+.ohif-teaching__step--submitted { --step-tone: hsl(var(--primary)); }
+.ohif-teaching__step--evaluated { --step-tone: hsl(142 60% 50%); }
+.ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;
 
 const STYLE_ID = 'ohif-teaching-styles';

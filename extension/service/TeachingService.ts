@@ -1,7 +1,9 @@
 import { isLanguage, type Language } from '../../src/core/i18n';
 import { isResidentOf, isTutorOf } from '../../src/core/rules/permissions';
+import type { StageId } from '../../src/core/rubric/rubricSchema';
 import type { LocalizedText } from '../../src/core/schema/common';
-import type { Role } from '../../src/core/session/people';
+import type { Actor, Role } from '../../src/core/session/people';
+import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
 import type { TeachingApi } from '../api/teachingApi';
 import type { AnnotationChange, ViewerAnnotations } from '../host/viewerAnnotations';
@@ -42,7 +44,19 @@ export interface TeachingState {
   /** Saved annotations that lie on images this viewer has not loaded. */
   unplaced: number;
   signOutError: LocalizedText | undefined;
+  /** The open session as the server last acknowledged it, with its version. */
+  record: SessionView | undefined;
+  /** The signed-in person as the teaching rules see them. */
+  actor: Actor | undefined;
+  /** The stage the person chose to see; until they choose, the panel shows the first one still open. */
+  stage: StageId | undefined;
+  /** A clock action on its way to the server, or refused by it. */
+  clockAction: ClockAction;
 }
+
+export type ClockCommand = 'startClock' | 'pauseClock' | 'resumeClock';
+
+export type ClockAction = { state: 'idle' } | { state: 'sending'; command: ClockCommand } | { state: 'refused'; messages: LocalizedText };
 
 export interface LanguageStore {
   load(): string | null;
@@ -97,6 +111,10 @@ export class TeachingService {
       readOnly: new Map(),
       unplaced: 0,
       signOutError: undefined,
+      record: undefined,
+      actor: undefined,
+      stage: undefined,
+      clockAction: { state: 'idle' },
     };
   }
 
@@ -116,6 +134,8 @@ export class TeachingService {
       save: { state: 'saved' },
       readOnly: new Map(),
       unplaced: 0,
+      record: undefined,
+      clockAction: { state: 'idle' },
     });
     this.stopWatching = viewer.watch(change => this.apply(change));
     const opening = new AbortController();
@@ -193,6 +213,37 @@ export class TeachingService {
     this.deps.page.assign(this.deps.signInUrl);
   }
 
+  selectStage(stage: StageId): void {
+    this.update({ stage });
+  }
+
+  /** Starts, pauses or resumes the session clock; the server's answer is what the panel then shows. */
+  async runClock(command: ClockCommand): Promise<void> {
+    const record = this.state.record;
+    if (!record || this.state.clockAction.state === 'sending') return;
+    this.update({ clockAction: { state: 'sending', command } });
+    try {
+      const result = await (await this.deps.api()).runCommand(record.session.id, record.version, { type: command }, this.deps.newKey());
+      this.acknowledged({ session: result.session, version: result.version });
+      this.update({ clockAction: { state: 'idle' } });
+    } catch (error) {
+      this.update({ clockAction: { state: 'refused', messages: unavailable(error) } });
+      // Refused because the session moved on elsewhere (the tutor paused it at their workstation):
+      // what the person sees next is the session as it now stands.
+      if (error instanceof ApiRequestError && error.status !== 0) {
+        const current = await (await this.deps.api()).getSession(record.session.id).catch(() => undefined);
+        if (current) this.acknowledged(current);
+      }
+    }
+  }
+
+  /** A newer state of the session from the server; an older one arriving late is ignored. */
+  private acknowledged(view: SessionView): void {
+    const current = this.state.record;
+    if (current && (current.session.id !== view.session.id || current.version > view.version)) return;
+    this.update({ record: view });
+  }
+
   /** After a conflict: the page comes back with what the server holds. */
   reload(): void {
     this.deps.page.reload();
@@ -212,6 +263,7 @@ export class TeachingService {
       }
       const { session } = found;
       const actor = { id: account.id, role: account.role };
+      this.update({ record: found, actor, stage: undefined });
       const drawing = isResidentOf(actor, session) || isTutorOf(actor, session);
       const saved = await api.listAnnotations(session.id);
       if (signal.aborted) return;

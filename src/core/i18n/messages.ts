@@ -24,6 +24,7 @@ const en = {
   'save.conflictHint': 'Someone changed this annotation in another window. Your change here was not saved; reload to see the latest version.',
   'save.refused': 'Not saved — {message}',
   'save.reload': 'Reload',
+  'save.sessionConflictHint': 'This session was changed in another window. Your change is kept here and not sent: choose which version to keep.',
   'api.offline': 'No connection to the teaching server',
   'api.unreadable': 'The teaching server sent an answer this page cannot read (HTTP {status})',
   'row.readOnly': 'Drawn by the {role}; view only',
@@ -53,6 +54,15 @@ const en = {
   'tool.SplineROI': 'Spline',
   'tool.LivewireContour': 'Livewire',
   'mode.name': 'Teaching',
+  'session.stages': 'Stages of the session',
+  'session.clock': 'Session clock',
+  'session.target': '/ {min}–{max} min',
+  'session.targetTitle': 'The guide asks for {min}–{max} minutes a session',
+  'session.overTarget': 'Past {max} minutes: time to bring the session to a close',
+  'session.start': 'Start',
+  'session.pause': 'Pause',
+  'session.resume': 'Resume',
+  'session.actionRefused': 'Not done: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -79,6 +89,7 @@ const zhCN: Messages = {
   'save.conflictHint': '该标注已在另一窗口中被修改，您在此处的修改未保存。请重新加载以查看最新内容。',
   'save.refused': '未保存——{message}',
   'save.reload': '重新加载',
+  'save.sessionConflictHint': '该教学活动已在另一窗口中被修改。您的修改仍保留在本页、尚未发送：请选择保留哪一版本。',
   'api.offline': '无法连接教学服务器',
   'api.unreadable': '教学服务器的应答无法识别（HTTP {status}）',
   'row.readOnly': '由{role}绘制，仅供查看',
@@ -108,6 +119,15 @@ const zhCN: Messages = {
   'tool.SplineROI': '样条',
   'tool.LivewireContour': '智能勾画',
   'mode.name': '教学',
+  'session.stages': '教学环节',
+  'session.clock': '教学计时',
+  'session.target': '/ {min}–{max} 分钟',
+  'session.targetTitle': '指南要求每次教学活动 {min}–{max} 分钟',
+  'session.overTarget': '已超过 {max} 分钟，请注意把握时间、适时结束',
+  'session.start': '开始',
+  'session.pause': '暂停',
+  'session.resume': '继续',
+  'session.actionRefused': '未完成：{message}',
 };
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

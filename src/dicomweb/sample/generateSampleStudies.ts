@@ -25,7 +25,7 @@ export {
 export const SAMPLES_FOLDER = 'samples';
 /** Written last; bump the version when the phantoms change so existing data dirs are regenerated. */
 const MARKER_FILE = '.generated';
-const GENERATOR_VERSION = 'ohif-teaching-samples 2';
+const GENERATOR_VERSION = 'ohif-teaching-samples 3';
 
 /** Studies generated together: the two chest CTs share their anatomy, painted once. */
 const GENERATORS: { keys: SampleStudyKey[]; generate: (studies: SampleStudy[]) => GeneratedInstance[][] }[] = [

@@ -89,6 +89,9 @@ const ULTRASOUND_REGION = {
   // Centimetres per pixel.
   PhysicalDeltaX: PIXEL_MM / 10,
   PhysicalDeltaY: PIXEL_MM / 10,
+  TransducerType: 'CURVED LINEAR',
+  // In kHz: the centre of the C5-1's 1–5 MHz band, the abdominal preset's frequency.
+  TransducerFrequency: 3500,
 };
 
 function imageAttributes(frames: Uint8Array[]): Record<string, unknown> {
@@ -99,6 +102,9 @@ function imageAttributes(frames: Uint8Array[]): Record<string, unknown> {
     ManufacturerModelName: 'Liver phantom C5-1',
     TransducerData: ['C5-1'],
     ProcessingFunction: 'ABDOMEN',
+    MechanicalIndex: 1.1,
+    SoftTissueThermalIndex: 0.4,
+    DepthOfScanField: Math.round(MAX_DEPTH_MM),
     LossyImageCompression: '00',
     BurnedInAnnotation: 'NO',
     SequenceOfUltrasoundRegions: [ULTRASOUND_REGION],

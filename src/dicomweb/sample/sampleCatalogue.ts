@@ -8,6 +8,18 @@ export interface SamplePatient {
   sex: 'M' | 'F';
 }
 
+/**
+ * The imaging request (申请单) as the modality copies it from the worklist into every header. What a
+ * request leaves out is absent, as in the demo sessions where the resident obtained it afterwards.
+ */
+export interface SampleRequest {
+  procedure: string;
+  reason: string;
+  /** The referring clinician's working diagnosis (临床诊断). */
+  admittingDiagnosis?: string;
+  history?: string;
+}
+
 export interface SampleSeries {
   seriesUID: string;
   seriesNumber: number;
@@ -33,6 +45,7 @@ export interface SampleStudy {
   description: string;
   bodyPartExamined: string;
   referringPhysicianName: string;
+  request: SampleRequest;
   modalities: string[];
   series: SampleSeries[];
   instances: number;
@@ -167,6 +180,12 @@ export const SAMPLE_STUDIES: Record<SampleStudyKey, SampleStudy> = {
     studyTime: '093012',
     description: 'CT Chest without contrast',
     bodyPartExamined: 'CHEST',
+    request: {
+      procedure: '胸部 CT 平扫',
+      reason: '右肺结节 6 个月复查',
+      admittingDiagnosis: '右肺上叶结节',
+      history: '吸烟 40 年，每日约 20 支，未戒烟；高血压病史 10 年',
+    },
     series: chestCtSeries('chestCt'),
     ct: { geometry: CHEST_CT_GEOMETRY, nodule: CHEST_CT_NODULE },
   }),
@@ -180,6 +199,11 @@ export const SAMPLE_STUDIES: Record<SampleStudyKey, SampleStudy> = {
     studyTime: '101545',
     description: 'CT Chest without contrast',
     bodyPartExamined: 'CHEST',
+    request: {
+      procedure: '胸部 CT 平扫',
+      reason: '健康体检，长期吸烟者肺部筛查',
+      history: '吸烟 40 年，每日约 20 支；高血压病史 10 年',
+    },
     series: chestCtSeries('chestCtPrior'),
     ct: { geometry: CHEST_CT_GEOMETRY, nodule: CHEST_CT_PRIOR_NODULE },
   }),
@@ -193,6 +217,11 @@ export const SAMPLE_STUDIES: Record<SampleStudyKey, SampleStudy> = {
     studyTime: '141003',
     description: 'MR Brain without contrast',
     bodyPartExamined: 'BRAIN',
+    request: {
+      procedure: '头颅 MRI 平扫',
+      reason: '头痛伴低热，左手无力；CT 示右额叶病变',
+      admittingDiagnosis: '右额叶占位性病变待查',
+    },
     series: [
       series('brainMr', {
         seriesNumber: 3,
@@ -226,6 +255,12 @@ export const SAMPLE_STUDIES: Record<SampleStudyKey, SampleStudy> = {
     studyTime: '083322',
     description: 'XR Chest PA',
     bodyPartExamined: 'CHEST',
+    request: {
+      procedure: '胸部 X 线后前位',
+      reason: '咳嗽 1 周',
+      admittingDiagnosis: '咳嗽待查',
+      history: '既往体健，不吸烟，否认结核病史及接触史',
+    },
     series: [
       series('chestRadiograph', {
         seriesNumber: 1,
@@ -249,6 +284,11 @@ export const SAMPLE_STUDIES: Record<SampleStudyKey, SampleStudy> = {
     studyTime: '111207',
     description: 'US Abdomen liver',
     bodyPartExamined: 'LIVER',
+    request: {
+      procedure: '肝脏超声',
+      reason: '体检发现肝内结节',
+      admittingDiagnosis: '肝占位待查',
+    },
     series: [
       series('liverUltrasound', {
         seriesNumber: 1,

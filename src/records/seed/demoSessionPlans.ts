@@ -367,7 +367,7 @@ const liverUltrasoundResident4: SignedOffPlan = {
     },
     '4.5': {
       examination: '肝脏超声检查',
-      clinicalInformation: '男，59 岁。体检发现肝内结节 1 周。HBsAg 阴性，AFP 3.2 ng/mL。检查目的：明确结节性质。',
+      clinicalInformation: '男，58 岁。体检发现肝内结节 1 周。HBsAg 阴性，AFP 3.2 ng/mL。检查目的：明确结节性质。',
       technique: '凸阵探头，仰卧位及左侧卧位，经肋间及右肋缘下扫查。',
       findings:
         '肝脏大小形态正常，包膜光整，实质回声均匀。肝右叶见一类圆形高回声结节，大小约 21 mm × 19 mm，边界清晰，内部回声均匀，周边未见低回声晕，后方回声无衰减。肝内管道结构清晰，门静脉主干内径正常。',

@@ -20,10 +20,15 @@ describe('runtime bundles', () => {
   const chunks = [...files.keys()].filter(name => name.startsWith('extension-'));
   const panelChunk = chunks.find(name => name.startsWith('extension-mountTeachingPanel-')) ?? '';
   const apiChunk = chunks.find(name => name.startsWith('extension-teachingApi-')) ?? '';
+  // The core's schemas (and zod with them), needed by both of those chunks, which the bundler puts
+  // in one chunk of their own rather than a copy in each.
+  const sharedChunks = chunks.filter(name => name !== panelChunk && name !== apiChunk);
 
   it('are the extension, the mode and two chunks the extension loads on demand: the panel and the records client', () => {
     expect([...files.keys()].filter(name => !name.startsWith('extension-')).sort()).toEqual(['extension.js', 'mode.js']);
-    expect(chunks.sort()).toEqual([apiChunk, panelChunk].sort());
+    expect(panelChunk).not.toBe('');
+    expect(apiChunk).not.toBe('');
+    expect(sharedChunks.length).toBeLessThanOrEqual(1);
     expect(dynamicImports(code('extension.js')).sort()).toEqual([`./${apiChunk}`, `./${panelChunk}`].sort());
   });
 
@@ -34,13 +39,16 @@ describe('runtime bundles', () => {
   });
 
   it('let the chunks take shared code from the extension module itself, not from a copy', () => {
-    expect(staticImports(code(panelChunk))).toEqual(['./extension.js']);
-    expect(staticImports(code(apiChunk))).toEqual(['./extension.js']);
+    const allowed = ['./extension.js', ...sharedChunks.map(name => `./${name}`)].sort();
+    for (const chunk of [panelChunk, apiChunk]) expect(staticImports(code(chunk)), chunk).toContain('./extension.js');
+    for (const chunk of [panelChunk, apiChunk, ...sharedChunks]) {
+      for (const imported of staticImports(code(chunk))) expect(allowed, `${chunk} imports ${imported}`).toContain(imported);
+    }
   });
 
   it('leave zod and the schemas out of the start-up code: the client loads them when it is first used', () => {
     expect(code('extension.js')).not.toMatch(/ZodError|\$ZodType/);
-    expect(code(apiChunk)).toMatch(/ZodError|\$ZodType/);
+    expect([apiChunk, ...sharedChunks].some(chunk => /ZodError|\$ZodType/.test(code(chunk)))).toBe(true);
   });
 
   it('carry no copy of cornerstone or vtk, so annotations stay in the host instances', () => {

@@ -5,7 +5,10 @@ import type { AnnotationChange, RestoreOptions, ViewerAnnotations } from '../../
 import type { AnnotationContent } from '../../../extension/service/annotationSync';
 import type { DrawnAnnotation } from '../../../extension/service/drawnAnnotation';
 import { TeachingService, type LanguageStore, type TeachingServiceDeps } from '../../../extension/service/TeachingService';
+import { applyCommand } from '../../../src/core/rules/applyCommand';
+import type { SessionCommand } from '../../../src/core/rules/sessionCommand';
 import type { TeachingSession } from '../../../src/core/session/session';
+import { newSession } from '../../fixtures/sessionRules';
 import type { AnnotationView } from '../../../src/records/api/annotations';
 import type { WhoAmI } from '../../../src/records/api/auth';
 
@@ -63,7 +66,7 @@ const person = (id: string, role: 'resident' | 'tutor' | 'admin', name: string):
   via: 'cookie',
 });
 const RESIDENT = person('resident-1', 'resident', '李明轩');
-const SESSION = { id: 'session-1', residentId: 'resident-1', tutorId: 'tutor-1' } as TeachingSession;
+const SESSION: TeachingSession = { ...newSession(), id: 'session-1', residentId: 'resident-1', tutorId: 'tutor-1' };
 
 const saved = (uid: string, authorId: string, label: string, version = 1): AnnotationView => ({
   uid,
@@ -93,7 +96,7 @@ class FakeApi implements TeachingApi {
     if (this.failSignOut) throw this.failSignOut;
     this.signedOut++;
   };
-  findOpenSession = async (study: string) => (this.session && study === STUDY ? { session: this.session, version: 1 } : undefined);
+  findOpenSession = async (study: string) => (this.session && study === STUDY ? { session: this.session, version: this.version } : undefined);
   listAnnotations = async () => this.annotations;
   saveAnnotation = async (sessionId: string, uid: string, body: { version: number; annotation: Record<string, unknown> }) => {
     this.writes.push(`put ${sessionId} ${uid} v${body.version} ${(body.annotation.data as { label: string }).label}`);
@@ -101,6 +104,17 @@ class FakeApi implements TeachingApi {
   };
   deleteAnnotation = async (sessionId: string, uid: string, version: number) => {
     this.writes.push(`delete ${sessionId} ${uid} v${version}`);
+  };
+  /** The server's copy of the session and its version, which commands change through the real rules. */
+  version = 1;
+  getSession = async () => ({ session: this.session!, version: this.version });
+  runCommand = async (sessionId: string, version: number, command: SessionCommand) => {
+    this.writes.push(`command ${sessionId} v${version} ${command.type}`);
+    const applied = applyCommand(this.session!, command, { id: this.me.account.id, role: this.me.account.role }, '2026-12-01T09:00:00.000Z', this.version + 1);
+    if (!applied.ok) throw new ApiRequestError(422, applied.problem.code, applied.problem.message);
+    this.session = applied.value.session;
+    this.version += 1;
+    return { session: this.session, version: this.version, event: applied.value.event };
   };
 }
 
@@ -369,5 +383,33 @@ describe('TeachingService with the records service', () => {
     await service.signOut();
     expect(visited).toEqual([]);
     expect(service.getState().signOutError?.en).toBe('No connection to the teaching server');
+  });
+
+  describe('the session clock', () => {
+    it('starts the clock on the server and shows the state it answered with', async () => {
+      const api = new FakeApi(RESIDENT, SESSION);
+      const service = new TeachingService('zh-CN', deps(api));
+      service.attach(new FakeViewer(), STUDY);
+      await settleAll();
+      expect(service.getState().record?.version).toBe(1);
+      await service.runClock('startClock');
+      expect(api.writes).toEqual(['command session-1 v1 startClock']);
+      expect(service.getState().record?.version).toBe(2);
+      expect(service.getState().record?.session.timer.intervals).toHaveLength(1);
+      expect(service.getState().clockAction).toEqual({ state: 'idle' });
+    });
+
+    it('shows the refusal and then the session as it now stands, when it moved on elsewhere', async () => {
+      const api = new FakeApi(RESIDENT, SESSION);
+      const service = new TeachingService('zh-CN', deps(api));
+      service.attach(new FakeViewer(), STUDY);
+      await settleAll();
+      // Started at the tutor's workstation meanwhile: this page still shows it not started.
+      await api.runCommand('session-1', 1, { type: 'startClock' });
+      await service.runClock('startClock');
+      expect(service.getState().clockAction).toMatchObject({ state: 'refused', messages: { zh: expect.any(String), en: expect.any(String) } });
+      expect(service.getState().record?.version).toBe(2);
+      expect(service.getState().record?.session.timer.intervals).toHaveLength(1);
+    });
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../../extension/api/apiRequestError';
 import { createTeachingApi } from '../../../extension/api/teachingApi';
 import type { Language } from '../../../src/core/i18n';
+import { applyCommand } from '../../../src/core/rules/applyCommand';
 import type { AnnotationView } from '../../../src/records/api/annotations';
-import { draftSession } from '../../fixtures/teachingSessions';
+import { draftSession, TUTOR } from '../../fixtures/teachingSessions';
 
 interface Sent {
   url: string;
@@ -152,6 +153,47 @@ describe('the teaching API client', () => {
     const slow = client(() => json(429, { code: 'auth.tooManyAttempts', message: 'x', messages: { zh: '尝试次数过多', en: 'Too many' } }, { 'retry-after': '7' }));
     expect(await api.whoAmI().catch((caught: ApiRequestError) => caught.retryAfterMs)).toBeUndefined();
     expect(await slow.api.whoAmI().catch((caught: ApiRequestError) => [caught.retryAfterMs, caught.retryable])).toEqual([7_000, true]);
+  });
+
+  it('reads one session with its version', async () => {
+    const session = draftSession();
+    const { api, sent } = client(() => json(200, { session, version: 3 }));
+    expect(await api.getSession('session 1')).toEqual({ session, version: 3 });
+    expect(sent[0]).toMatchObject({ url: '/api/sessions/session%201', method: 'GET' });
+  });
+
+  it('runs a command on the version last seen, with its idempotency key, and returns the new state and event', async () => {
+    const applied = applyCommand(draftSession(), { type: 'startClock' }, { id: TUTOR.id, role: 'tutor' }, '2026-12-01T08:00:00.000Z', 5);
+    if (!applied.ok) throw new Error('the fixture session cannot start its clock');
+    const { api, sent } = client(() => json(200, { session: applied.value.session, version: 5, event: applied.value.event }));
+    const result = await api.runCommand('session-1', 4, { type: 'startClock' }, 'key-0123456789');
+    expect(result).toMatchObject({ version: 5, event: { type: 'startClock', seq: 5 } });
+    expect(result.session.timer.intervals).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ url: '/api/sessions/session-1/commands', method: 'POST', body: { version: 4, command: { type: 'startClock' } } });
+    expect(sent[0]!.headers['idempotency-key']).toBe('key-0123456789');
+  });
+
+  it('hands over the session as the server holds it on a command conflict', async () => {
+    const current = { session: draftSession(), version: 7 };
+    const { api } = client(() => refusal(409, 'conflict', '该教学活动已被修改', 'The session was changed meanwhile', { current }));
+    const error = (await api.runCommand('session-1', 4, { type: 'saveWork', stage: '4.1', work: {} }, 'key-0123456789').catch((caught: unknown) => caught)) as ApiRequestError;
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({ status: 409, code: 'conflict', current, messages: { zh: '该教学活动已被修改', en: 'The session was changed meanwhile' }, retryable: false });
+  });
+
+  it('explains a command conflict in both languages when the server gave only the session', async () => {
+    const current = { session: draftSession(), version: 7 };
+    const { api } = client(() => json(409, { code: 'conflict', message: 'changed', current }));
+    const error = (await api.runCommand('session-1', 4, { type: 'submitStage', stage: '4.1' }, 'key-0123456789').catch((caught: unknown) => caught)) as ApiRequestError;
+    expect(error).toMatchObject({ status: 409, current });
+    expect(error.messages.en).toContain('another window');
+    expect(error.messages.zh).toContain('另一窗口');
+  });
+
+  it("passes on the rules' refusal of a command", async () => {
+    const { api } = client(() => refusal(422, 'state.stageSubmitted', '该环节已提交', 'This stage has been submitted'));
+    const error = (await api.runCommand('session-1', 4, { type: 'submitStage', stage: '4.1' }, 'key-0123456789').catch((caught: unknown) => caught)) as ApiRequestError;
+    expect(error).toMatchObject({ status: 422, code: 'state.stageSubmitted', current: undefined, retryable: false });
   });
 
   it('signs out with a POST', async () => {
