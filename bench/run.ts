@@ -8,6 +8,7 @@ import { launchBrowser } from '../test/support/browser';
 import { startServer } from '../test/support/serverProcess';
 import { benchAnnotationReload } from './annotationReload';
 import { benchAutosave } from './autosave';
+import { benchDraftKeystroke } from './draftKeystroke';
 import { bundleSize } from './bundleSizes';
 import { median, timeToFirstImage } from './timeToFirstImage';
 
@@ -83,3 +84,4 @@ await benchTimeToFirstImage();
 benchBundleSizes();
 await benchAutosave();
 await benchAnnotationReload();
+await benchDraftKeystroke();

@@ -1,6 +1,7 @@
 import { isLanguage, MESSAGES } from '../src/core/i18n';
 import type { TeachingApi } from './api/teachingApi';
 import { hostAuthorization, openedStudyInstanceUID } from './host/hostSession';
+import { studyHeaders } from './host/studyHeaders';
 import { hostViewerAnnotations } from './host/viewerAnnotations';
 import type { ExtensionParams, ServicesManager } from './host/ohifTypes';
 import { EXTENSION_ID, PANEL_NAME, TEACHING_SERVICE } from './id';
@@ -8,6 +9,8 @@ import { reactIsland } from './panel/reactIsland';
 import { ensurePanelStyles } from './panel/styles';
 import { browserLanguageStore } from './service/browserLanguageStore';
 import { newIdempotencyKey } from './service/idempotencyKey';
+import { openLocalDraft, type LocalDraft } from './service/localDraft';
+import { memoryDraft } from './service/memoryDraft';
 import { TeachingService } from './service/TeachingService';
 
 function teachingService(servicesManager: ServicesManager): TeachingService {
@@ -25,6 +28,7 @@ const extension = {
       name: TEACHING_SERVICE,
       create: () => {
         let api: Promise<TeachingApi> | undefined;
+        let draft: Promise<LocalDraft> | undefined;
         const service: TeachingService = new TeachingService(language, {
           languageStore: browserLanguageStore,
           // The client and its schemas (zod) load with the first call, not with the viewer.
@@ -41,6 +45,9 @@ const extension = {
           page: { assign: url => window.location.assign(url), reload: () => window.location.reload() },
           timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms) },
           newKey: newIdempotencyKey,
+          onOnline: listener => window.addEventListener('online', listener),
+          localDraft: () => (draft ??= openLocalDraft().catch(() => memoryDraft())),
+          studyHeaders: studyInstanceUID => studyHeaders(servicesManager.services.displaySetService, studyInstanceUID),
         });
         return service;
       },

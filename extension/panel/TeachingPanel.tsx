@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { translator } from '../../src/core/i18n';
+import { translator, type Language, type Translate } from '../../src/core/i18n';
 import type { TeachingService } from '../service/TeachingService';
 import { AccountBar } from './AccountBar';
 import { AnnotationRow } from './AnnotationRow';
@@ -8,8 +8,21 @@ import { HOST } from './hostClasses';
 import { RecordsNotice } from './RecordsNotice';
 import { SaveStatus } from './SaveStatus';
 import { SessionClock } from './session/SessionClock';
-import { StageStepper } from './session/StageStepper';
+import { firstOpenStage, StageStepper } from './session/StageStepper';
+import { WorkStatus } from './session/WorkStatus';
+import { ClinicalInfoStage } from './stages/ClinicalInfoStage';
 import { useTeaching } from './useTeaching';
+
+/** The work of the stage shown. */
+function StageWork(props: { service: TeachingService; language: Language; t: Translate }) {
+  const stage = useTeaching(props.service, state => state.stage ?? (state.record ? firstOpenStage(state.record.session) : undefined));
+  if (stage !== '4.1') return null;
+  return (
+    <div className="ohif-teaching__stage-scroll">
+      <ClinicalInfoStage {...props} />
+    </div>
+  );
+}
 
 export function TeachingPanel({ service }: { service: TeachingService }) {
   const language = useTeaching(service, state => state.language);
@@ -24,6 +37,8 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
       <AccountBar service={service} language={language} t={t} />
       <SessionClock service={service} language={language} t={t} />
       <StageStepper service={service} language={language} t={t} />
+      <WorkStatus service={service} language={language} t={t} />
+      <StageWork service={service} language={language} t={t} />
       <div className={HOST.sectionHeader}>
         <span>
           {t('panel.annotations')} (<span data-testid="teaching-annotation-count">{annotations.length}</span>)

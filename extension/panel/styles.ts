@@ -30,6 +30,21 @@ export const PANEL_CSS = `
 .ohif-teaching__step--returned { --step-tone: hsl(38 92% 62%); }
 .ohif-teaching__step--submitted { --step-tone: hsl(var(--primary)); }
 .ohif-teaching__step--evaluated { --step-tone: hsl(142 60% 50%); }
+.ohif-teaching__work-status { display: flex; align-items: center; gap: 4px; padding: 0 10px 4px; font-size: 12px; color: hsl(var(--muted-foreground)); }
+.ohif-teaching__stage-scroll { flex: 0 1 auto; max-height: 60%; overflow-y: auto; border-bottom: 1px solid hsl(var(--border)); }
+.ohif-teaching__stage { display: flex; flex-direction: column; gap: 6px; padding: 2px 8px 8px; }
+.ohif-teaching__facts { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; font-size: 12px; color: hsl(var(--muted-foreground)); }
+.ohif-teaching__facts > div { display: contents; }
+.ohif-teaching__facts dd { margin: 0; color: hsl(var(--foreground)); }
+.ohif-teaching__field { display: flex; flex-direction: column; gap: 3px; }
+.ohif-teaching__field-head { display: flex; align-items: center; gap: 6px; font-size: 13px; color: hsl(var(--foreground)); }
+.ohif-teaching__field-head > label { flex: 1 1 auto; min-width: 0; }
+.ohif-teaching__tag { flex-shrink: 0; padding: 0 5px; border-radius: 3px; font-size: 11px; color: hsl(var(--primary)); background: hsl(var(--primary) / 0.15); }
+.ohif-teaching__select { flex-shrink: 0; max-width: 50%; height: 22px; background: hsl(var(--background)); color: hsl(var(--foreground)); border: 1px solid hsl(var(--input)); border-radius: 4px; font-size: 12px; }
+.ohif-teaching__textarea { width: 100%; resize: vertical; min-height: 36px; background: hsl(var(--background)); color: hsl(var(--foreground)); border: 1px solid hsl(var(--input)); border-radius: 4px; padding: 4px 6px; font-size: 13px; line-height: 1.4; }
+.ohif-teaching__textarea:focus, .ohif-teaching__select:focus { outline: none; border-color: hsl(var(--primary)); }
+.ohif-teaching__textarea[readonly] { border-color: transparent; background: hsl(var(--muted)); }
+.ohif-teaching__actions { display: flex; justify-content: flex-end; }
 .ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;
 

@@ -3,11 +3,15 @@ import { isResidentOf, isTutorOf } from '../../src/core/rules/permissions';
 import type { StageId } from '../../src/core/rubric/rubricSchema';
 import type { LocalizedText } from '../../src/core/schema/common';
 import type { Actor, Role } from '../../src/core/session/people';
+import type { SessionCommand } from '../../src/core/rules/sessionCommand';
 import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
 import type { TeachingApi } from '../api/teachingApi';
+import type { StudyHeaders } from '../host/studyHeaders';
 import type { AnnotationChange, ViewerAnnotations } from '../host/viewerAnnotations';
 import { AnnotationSync, type SaveStatus, type Timers } from './annotationSync';
+import { CommandQueue, type QueueStatus } from './commandQueue';
+import type { LocalDraft } from './localDraft';
 import type { DrawnAnnotation } from './drawnAnnotation';
 
 export interface RenameDraft {
@@ -52,6 +56,10 @@ export interface TeachingState {
   stage: StageId | undefined;
   /** A clock action on its way to the server, or refused by it. */
   clockAction: ClockAction;
+  /** The person's work on stages that the server does not hold yet: what they typed, shown over the server's. */
+  work: Partial<Record<StageId, unknown>>;
+  /** Where the person's changes to the session are: in the local draft, on their way, or acknowledged. */
+  sessionSave: QueueStatus;
 }
 
 export type ClockCommand = 'startClock' | 'pauseClock' | 'resumeClock';
@@ -77,6 +85,12 @@ export interface TeachingServiceDeps {
   page: HostPage;
   timers: Timers;
   newKey: () => string;
+  /** The browser's local draft, where every change waits until the server has acknowledged it. */
+  localDraft: () => Promise<LocalDraft>;
+  /** Calls back when the browser says it is online again, so waiting changes go at once. */
+  onOnline?: (listener: () => void) => void;
+  /** The open study's DICOM headers, as far as the viewer has loaded them. */
+  studyHeaders?: (studyInstanceUID: string) => StudyHeaders;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -93,6 +107,16 @@ export class TeachingService {
   private stopWatching: (() => void) | undefined;
   private opening: AbortController | undefined;
   private sync: AnnotationSync | undefined;
+  private queue: CommandQueue | undefined;
+  /**
+   * One queue per session for the life of the page: a queue left by an earlier visit to the mode
+   * may still be sending, and a second one would send the same draft entries beside it.
+   */
+  private readonly queues = new Map<string, Promise<CommandQueue>>();
+  private stopQueue: (() => void) | undefined;
+  /** Work typed but not yet valid (obtained, not yet said what): kept on screen, not sent. */
+  private readonly unsendable = new Map<StageId, unknown>();
+  private studyInstanceUID: string | undefined;
   private notifyScheduled = false;
 
   constructor(
@@ -115,6 +139,8 @@ export class TeachingService {
       actor: undefined,
       stage: undefined,
       clockAction: { state: 'idle' },
+      work: {},
+      sessionSave: { state: 'saved' },
     };
   }
 
@@ -136,7 +162,10 @@ export class TeachingService {
       unplaced: 0,
       record: undefined,
       clockAction: { state: 'idle' },
+      work: {},
+      sessionSave: { state: 'saved' },
     });
+    this.studyInstanceUID = studyInstanceUID;
     this.stopWatching = viewer.watch(change => this.apply(change));
     const opening = new AbortController();
     this.opening = opening;
@@ -151,6 +180,11 @@ export class TeachingService {
     this.opening?.abort();
     this.opening = undefined;
     this.sync = undefined;
+    // The queue goes on sending what it holds; this page just stops showing it.
+    this.stopQueue?.();
+    this.stopQueue = undefined;
+    this.queue = undefined;
+    this.unsendable.clear();
     this.stopWatching?.();
     this.stopWatching = undefined;
     this.viewer = undefined;
@@ -217,6 +251,80 @@ export class TeachingService {
     this.update({ stage });
   }
 
+  /** The open study's headers, for the stages that prefill from them. */
+  studyHeaders(): StudyHeaders | undefined {
+    return this.studyInstanceUID ? this.deps.studyHeaders?.(this.studyInstanceUID) : undefined;
+  }
+
+  /**
+   * The resident's work on a stage, as they type: on screen at once, and, when it is valid work,
+   * into the local draft and on to the server.
+   */
+  editWork(stage: StageId, work: unknown, valid: boolean): void {
+    if (!this.queue) return;
+    this.update({ work: { ...this.state.work, [stage]: work } }, true);
+    if (!valid) {
+      this.unsendable.set(stage, work);
+      return;
+    }
+    this.unsendable.delete(stage);
+    void this.queue.enqueue({ type: 'saveWork', stage, work } as SessionCommand);
+  }
+
+  /** Hands a stage in, after any of its work still on its way. */
+  submitStage(stage: StageId): void {
+    void this.queue?.enqueue({ type: 'submitStage', stage });
+  }
+
+  /** After a conflict of session changes: keep the person's change on top of the other, or drop it. */
+  resolveConflict(choice: 'mine' | 'theirs'): void {
+    if (choice === 'mine') this.queue?.keepMine();
+    else this.queue?.takeTheirs();
+  }
+
+  dismissRefusal(): void {
+    this.queue?.dismissRefusal();
+  }
+
+  /** What the person typed that the server does not hold yet, stage by stage. */
+  private unacknowledgedWork(): Partial<Record<StageId, unknown>> {
+    const work: Partial<Record<StageId, unknown>> = {};
+    for (const command of this.queue?.pending() ?? []) if (command.type === 'saveWork') work[command.stage] = command.work;
+    for (const [stage, typed] of this.unsendable) work[stage] = typed;
+    return work;
+  }
+
+  private async openQueue(view: SessionView, signal: AbortSignal): Promise<void> {
+    const sessionId = view.session.id;
+    let opening = this.queues.get(sessionId);
+    if (!opening) {
+      opening = (async () =>
+        CommandQueue.open({ sessionId, view, api: await this.deps.api(), draft: await this.deps.localDraft(), timers: this.deps.timers, newKey: this.deps.newKey }))();
+      this.queues.set(sessionId, opening);
+      opening.then(
+        queue => this.deps.onOnline?.(() => queue.retryNow()),
+        () => this.queues.delete(sessionId),
+      );
+    }
+    const queue = await opening;
+    if (signal.aborted) return;
+    this.queue = queue;
+    const stopStatus = queue.onStatus(status => {
+      if (this.queue === queue) this.update({ sessionSave: status });
+    });
+    const stopSession = queue.onSession(next => {
+      if (this.queue !== queue) return;
+      this.acknowledged(next);
+      this.update({ work: this.unacknowledgedWork() });
+    });
+    this.stopQueue = () => {
+      stopStatus();
+      stopSession();
+    };
+    this.acknowledged(queue.getSession());
+    this.update({ work: this.unacknowledgedWork(), sessionSave: queue.getStatus() });
+  }
+
   /** Starts, pauses or resumes the session clock; the server's answer is what the panel then shows. */
   async runClock(command: ClockCommand): Promise<void> {
     const record = this.state.record;
@@ -263,8 +371,13 @@ export class TeachingService {
       }
       const { session } = found;
       const actor = { id: account.id, role: account.role };
-      this.update({ record: found, actor, stage: undefined });
+      this.update({ actor, stage: undefined });
       const drawing = isResidentOf(actor, session) || isTutorOf(actor, session);
+      // The stages appear once what the local draft still holds is over the server's state, so the
+      // person never starts typing over text that a moment later turns out to be older than theirs.
+      if (drawing) await this.openQueue(found, signal);
+      else this.update({ record: found });
+      if (signal.aborted) return;
       const saved = await api.listAnnotations(session.id);
       if (signal.aborted) return;
       const readOnly = new Map(saved.filter(item => !drawing || item.authorId !== account.id).map(item => [item.uid, item.authorRole]));
@@ -330,9 +443,15 @@ export class TeachingService {
     }
   }
 
-  private update(patch: Partial<TeachingState>): void {
+  private update(patch: Partial<TeachingState>, immediately = false): void {
     this.state = { ...this.state, ...patch };
-    // A drag fires many host updates per frame; listeners hear about them once per microtask.
+    // Typing must reach its text box before the browser restores the old value, which would move
+    // the caret to the end; everything else waits for the microtask, since a drag fires many host
+    // updates per frame and listeners should hear about them once.
+    if (immediately) {
+      this.listeners.forEach(listener => listener());
+      return;
+    }
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;
     queueMicrotask(() => {

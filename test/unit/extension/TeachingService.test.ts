@@ -4,6 +4,7 @@ import type { TeachingApi } from '../../../extension/api/teachingApi';
 import type { AnnotationChange, RestoreOptions, ViewerAnnotations } from '../../../extension/host/viewerAnnotations';
 import type { AnnotationContent } from '../../../extension/service/annotationSync';
 import type { DrawnAnnotation } from '../../../extension/service/drawnAnnotation';
+import { memoryDraft } from '../../../extension/service/memoryDraft';
 import { TeachingService, type LanguageStore, type TeachingServiceDeps } from '../../../extension/service/TeachingService';
 import { applyCommand } from '../../../src/core/rules/applyCommand';
 import type { SessionCommand } from '../../../src/core/rules/sessionCommand';
@@ -138,6 +139,7 @@ function deps(api: FakeApi, store: LanguageStore = memoryStore(), visited: strin
     page: { assign: url => void visited.push(url), reload: () => void visited.push('reload') },
     timers: { setTimeout: (callback, ms) => setTimeout(callback, ms) },
     newKey: () => Math.random().toString(16).slice(2).padEnd(12, '0'),
+    localDraft: async () => memoryDraft(),
   };
 }
 
