@@ -11,15 +11,17 @@ import { SessionClock } from './session/SessionClock';
 import { firstOpenStage, StageStepper } from './session/StageStepper';
 import { WorkStatus } from './session/WorkStatus';
 import { ClinicalInfoStage } from './stages/ClinicalInfoStage';
+import { TechniqueStage } from './stages/TechniqueStage';
 import { useTeaching } from './useTeaching';
 
 /** The work of the stage shown. */
 function StageWork(props: { service: TeachingService; language: Language; t: Translate }) {
   const stage = useTeaching(props.service, state => state.stage ?? (state.record ? firstOpenStage(state.record.session) : undefined));
-  if (stage !== '4.1') return null;
+  const Stage = stage === '4.1' ? ClinicalInfoStage : stage === '4.2' ? TechniqueStage : undefined;
+  if (!Stage) return null;
   return (
     <div className="ohif-teaching__stage-scroll">
-      <ClinicalInfoStage {...props} />
+      <Stage {...props} />
     </div>
   );
 }

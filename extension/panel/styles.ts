@@ -44,6 +44,11 @@ export const PANEL_CSS = `
 .ohif-teaching__textarea { width: 100%; resize: vertical; min-height: 36px; background: hsl(var(--background)); color: hsl(var(--foreground)); border: 1px solid hsl(var(--input)); border-radius: 4px; padding: 4px 6px; font-size: 13px; line-height: 1.4; }
 .ohif-teaching__textarea:focus, .ohif-teaching__select:focus { outline: none; border-color: hsl(var(--primary)); }
 .ohif-teaching__textarea[readonly] { border-color: transparent; background: hsl(var(--muted)); }
+.ohif-teaching__series { border-radius: 4px; background: hsl(var(--muted)); padding: 3px 8px; font-size: 12px; }
+.ohif-teaching__series > summary { cursor: pointer; color: hsl(var(--foreground)); font-size: 13px; }
+.ohif-teaching__series > dl { margin-top: 4px; }
+.ohif-teaching__unrecorded { font-style: italic; color: hsl(var(--muted-foreground)) !important; }
+.ohif-teaching__select--wide { max-width: 100%; width: 100%; }
 .ohif-teaching__actions { display: flex; justify-content: flex-end; }
 .ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;

@@ -106,4 +106,27 @@ describe('stage 4.1, clinical information', () => {
     await expect.poll(() => resident.getByTestId('teaching-stage-title').innerText()).toBe('4.1 Clinical information·Submitted, awaiting scoring');
     await shot(resident, 'submitted-en', panel(resident));
   });
+
+  it('shows 4.2 with the technique each series header records, and keeps the account of it', async () => {
+    await resident.getByTestId('teaching-language-toggle').click();
+    await resident.locator('[data-testid="teaching-step"][data-stage="4.2"]').click();
+    const facts = resident.getByTestId('teaching-series-facts').first();
+    await facts.waitFor();
+    if ((await facts.getAttribute('open')) === null) await facts.locator('summary').click();
+    expect(await facts.locator('[data-fact="protocol"] dd').innerText()).toBe('Routine chest');
+    expect(await facts.locator('[data-fact="kvp"] dd').innerText()).toMatch(/kV/);
+    expect(await facts.locator('[data-fact="contrastAgent"] dd').innerText()).toBe('未记录');
+    const protocol = resident.locator('[data-testid="teaching-technique-field"][data-field="protocol"]');
+    await protocol.pressSequentially('胸部平扫，层厚 5 mm，120 kV');
+    await resident.getByTestId('teaching-image-quality').selectOption('gradeA');
+    await expect.poll(() => workStatus(resident)).toBe('saved');
+    await shot(resident, 'technique-zh', panel(resident));
+    await resident.reload();
+    await open(resident);
+    await resident.locator('[data-testid="teaching-step"][data-stage="4.2"]').click();
+    await expect.poll(() => protocol.inputValue()).toBe('胸部平扫，层厚 5 mm，120 kV');
+    expect(await resident.getByTestId('teaching-image-quality').inputValue()).toBe('gradeA');
+    await resident.getByTestId('teaching-submit-stage').click();
+    await expect.poll(() => resident.locator('[data-testid="teaching-step"][data-stage="4.2"]').getAttribute('data-progress')).toBe('submitted');
+  });
 });
