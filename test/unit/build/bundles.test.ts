@@ -11,8 +11,10 @@ const files = new Map(
 );
 const code = (name: string) => files.get(name) ?? '';
 
-// Minified output quotes with ', " or `.
-const staticImports = (source: string) => [...source.matchAll(/\bfrom\s*["'`]([^"'`]+)["'`]/g)].map(match => match[1]);
+// Minified output quotes with ', " or `. An import statement starts a statement, which tells it from
+// a property called `from` followed by a string (as in `{from:"patient"}`).
+const staticImports = (source: string) =>
+  [...source.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w$*{}\s,]+?from\s*)?["'`]([^"'`]+)["'`]/g)].map(match => match[1]);
 const dynamicImports = (source: string) => [...source.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map(match => match[1]);
 const mentionsReact1831 = (source: string) => /version\s*=\s*["'`]18\.3\.1["'`]/.test(source);
 
