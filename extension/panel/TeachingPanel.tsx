@@ -11,13 +11,14 @@ import { SessionClock } from './session/SessionClock';
 import { firstOpenStage, StageStepper } from './session/StageStepper';
 import { WorkStatus } from './session/WorkStatus';
 import { ClinicalInfoStage } from './stages/ClinicalInfoStage';
+import { FindingsStage } from './stages/FindingsStage';
 import { TechniqueStage } from './stages/TechniqueStage';
 import { useTeaching } from './useTeaching';
 
 /** The work of the stage shown. */
 function StageWork(props: { service: TeachingService; language: Language; t: Translate }) {
   const stage = useTeaching(props.service, state => state.stage ?? (state.record ? firstOpenStage(state.record.session) : undefined));
-  const Stage = stage === '4.1' ? ClinicalInfoStage : stage === '4.2' ? TechniqueStage : undefined;
+  const Stage = stage === '4.1' ? ClinicalInfoStage : stage === '4.2' ? TechniqueStage : stage === '4.3' ? FindingsStage : undefined;
   if (!Stage) return null;
   return (
     <div className="ohif-teaching__stage-scroll">

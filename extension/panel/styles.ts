@@ -49,6 +49,9 @@ export const PANEL_CSS = `
 .ohif-teaching__series > dl { margin-top: 4px; }
 .ohif-teaching__unrecorded { font-style: italic; color: hsl(var(--muted-foreground)) !important; }
 .ohif-teaching__select--wide { max-width: 100%; width: 100%; }
+.ohif-teaching__finding { display: flex; flex-direction: column; gap: 3px; padding: 5px 6px; border-radius: 4px; background: hsl(var(--muted)); }
+.ohif-teaching__finding--selected { box-shadow: inset 2px 0 0 hsl(var(--highlight, var(--primary))); background: hsl(var(--popover)); }
+.ohif-teaching__hint { font-size: 12px; line-height: 1.45; color: hsl(var(--muted-foreground)); }
 .ohif-teaching__actions { display: flex; justify-content: flex-end; }
 .ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;

@@ -4,6 +4,8 @@ import type { StageId } from '../../src/core/rubric/rubricSchema';
 import type { LocalizedText } from '../../src/core/schema/common';
 import type { Actor, Role } from '../../src/core/session/people';
 import type { SessionCommand } from '../../src/core/rules/sessionCommand';
+import type { Finding, FindingsWork } from '../../src/core/session/stageWork';
+import { MESSAGES } from '../../src/core/i18n/messages';
 import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
 import type { TeachingApi } from '../api/teachingApi';
@@ -60,6 +62,8 @@ export interface TeachingState {
   work: Partial<Record<StageId, unknown>>;
   /** Where the person's changes to the session are: in the local draft, on their way, or acknowledged. */
   sessionSave: QueueStatus;
+  /** A finding whose only drawing was just deleted: the person says whether the finding goes too. */
+  orphanFinding: { findingId: string; description: string } | undefined;
 }
 
 export type ClockCommand = 'startClock' | 'pauseClock' | 'resumeClock';
@@ -116,6 +120,15 @@ export class TeachingService {
   private stopQueue: (() => void) | undefined;
   /** Work typed but not yet valid (obtained, not yet said what): kept on screen, not sent. */
   private readonly unsendable = new Map<StageId, unknown>();
+  /** Descriptions this page gave findings from their drawings, which it may update while nobody has edited them. */
+  private readonly autoDescriptions = new Map<string, string>();
+  /**
+   * Off while saved drawings are restored: they come back as host events, but are not new drawings,
+   * and a sign the resident deleted while keeping its drawing must not come back with it.
+   */
+  private linkingFindings = false;
+  /** Drawings there before this visit (restored, or drawn while loading): only new ones become signs. */
+  private readonly drawnBefore = new Set<string>();
   private studyInstanceUID: string | undefined;
   private notifyScheduled = false;
 
@@ -141,6 +154,7 @@ export class TeachingService {
       clockAction: { state: 'idle' },
       work: {},
       sessionSave: { state: 'saved' },
+      orphanFinding: undefined,
     };
   }
 
@@ -166,6 +180,8 @@ export class TeachingService {
       sessionSave: { state: 'saved' },
     });
     this.studyInstanceUID = studyInstanceUID;
+    this.linkingFindings = false;
+    this.drawnBefore.clear();
     this.stopWatching = viewer.watch(change => this.apply(change));
     const opening = new AbortController();
     this.opening = opening;
@@ -286,6 +302,72 @@ export class TeachingService {
     this.queue?.dismissRefusal();
   }
 
+  /** The resident's signs as they stand on screen. */
+  private findings(): FindingsWork | undefined {
+    const { record, actor } = this.state;
+    if (!this.queue || !record || !actor || !isResidentOf(actor, record.session)) return undefined;
+    const stage = record.session.stages['4.3'];
+    if (stage.status !== 'draft' || record.session.signOff) return undefined;
+    return (this.state.work['4.3'] ?? stage.work) as FindingsWork;
+  }
+
+  private saveFindings(findings: Finding[]): void {
+    const valid = findings.every(finding => finding.description.trim() !== '');
+    this.editWork('4.3', { findings }, valid);
+  }
+
+  /** Every drawing of the resident is a positive sign at once, linked by its UID (guide 4.3). */
+  private linkFinding(annotation: DrawnAnnotation): void {
+    const work = this.linkingFindings ? this.findings() : undefined;
+    if (!work) return;
+    const tool = MESSAGES[this.state.language][`tool.${annotation.toolName}` as keyof (typeof MESSAGES)['en']] ?? annotation.toolName;
+    const description = annotation.label.trim() || [tool, ...annotation.values].join(' ');
+    const linked = work.findings.find(finding => finding.annotationIds.includes(annotation.uid));
+    if (!linked && this.drawnBefore.has(annotation.uid)) return;
+    if (!linked) {
+      const id = `finding-${annotation.uid}`.slice(0, 64);
+      this.autoDescriptions.set(id, description);
+      this.saveFindings([...work.findings, { id, kind: 'positive', description, location: '', annotationIds: [annotation.uid], pathology: '' }]);
+      return;
+    }
+    // While the resident has not written their own description, it follows the drawing's label and value.
+    if (linked.description !== this.autoDescriptions.get(linked.id) || linked.description === description) return;
+    this.autoDescriptions.set(linked.id, description);
+    this.saveFindings(work.findings.map(finding => (finding === linked ? { ...finding, description } : finding)));
+  }
+
+  /** A drawing went: its finding stays until the person says, unless other drawings still show it. */
+  private unlinkFinding(uid: string): void {
+    const work = this.findings();
+    const finding = work?.findings.find(item => item.annotationIds.includes(uid));
+    if (!work || !finding) return;
+    const rest = finding.annotationIds.filter(id => id !== uid);
+    this.saveFindings(work.findings.map(item => (item.id === finding.id ? { ...item, annotationIds: rest } : item)));
+    if (rest.length === 0) this.update({ orphanFinding: { findingId: finding.id, description: finding.description } });
+  }
+
+  /** The resident's answer about a finding whose drawing was deleted. */
+  resolveOrphanFinding(remove: boolean): void {
+    const orphan = this.state.orphanFinding;
+    this.update({ orphanFinding: undefined });
+    const work = this.findings();
+    if (orphan && remove && work) this.saveFindings(work.findings.filter(item => item.id !== orphan.findingId));
+  }
+
+  /** The resident's edit of the signs in the 4.3 form. */
+  editFindings(findings: Finding[]): void {
+    this.saveFindings(findings);
+  }
+
+  /** Deletes a finding, and its drawings too when the person asks for that. */
+  removeFinding(findingId: string, withDrawings: boolean): void {
+    const work = this.findings();
+    const finding = work?.findings.find(item => item.id === findingId);
+    if (!work || !finding) return;
+    this.saveFindings(work.findings.filter(item => item.id !== findingId));
+    if (withDrawings) for (const uid of finding.annotationIds) this.remove(uid);
+  }
+
   /** What the person typed that the server does not hold yet, stage by stage. */
   private unacknowledgedWork(): Partial<Record<StageId, unknown>> {
     const work: Partial<Record<StageId, unknown>> = {};
@@ -382,6 +464,8 @@ export class TeachingService {
       if (signal.aborted) return;
       const readOnly = new Map(saved.filter(item => !drawing || item.authorId !== account.id).map(item => [item.uid, item.authorRole]));
       const { restored, unplaced } = await viewer.restore(saved, { studyInstanceUID, locked: new Set(readOnly.keys()), signal });
+      for (const item of this.state.annotations) this.drawnBefore.add(item.uid);
+      this.linkingFindings = true;
 
       if (drawing) {
         const sync = new AnnotationSync({
@@ -420,6 +504,7 @@ export class TeachingService {
         else next[index] = change.annotation;
         this.update({ annotations: next });
         if (!readOnly.has(uid)) this.sync?.changed(uid);
+        if (!readOnly.has(uid)) this.linkFinding(change.annotation);
         return;
       }
       case 'remove':
@@ -429,6 +514,7 @@ export class TeachingService {
           renaming: renaming?.uid === change.uid ? undefined : renaming,
         });
         if (!readOnly.has(change.uid)) this.sync?.removed(change.uid);
+        if (!readOnly.has(change.uid)) this.unlinkFinding(change.uid);
         return;
       case 'clear': {
         const gone = new Set(change.uids);

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
+import { CHEST_CT_NODULE, SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
 import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
 import { startServer, type RunningServer } from '../support/serverProcess';
-import { dismissBanner, signIn, waitForViewportsRendered } from '../support/viewer';
+import { dismissBanner, dragOnPage, scrollToInstanceNumber, selectTool, signIn, waitForViewportsRendered, worldToPage } from '../support/viewer';
 
 const shot = screenshotter('e2e-clinical-stage');
 const TEACHING_URL = `/teaching?StudyInstanceUIDs=${SAMPLE_STUDIES.chestCt.studyUID}`;
@@ -128,5 +128,34 @@ describe('stage 4.1, clinical information', () => {
     expect(await resident.getByTestId('teaching-image-quality').inputValue()).toBe('gradeA');
     await resident.getByTestId('teaching-submit-stage').click();
     await expect.poll(() => resident.locator('[data-testid="teaching-step"][data-stage="4.2"]').getAttribute('data-progress')).toBe('submitted');
+  });
+
+  it('makes the drawing of 4.3 a positive sign at once, keeps negative signs beside it, and both through a reload', async () => {
+    await resident.locator('[data-testid="teaching-step"][data-stage="4.3"]').click();
+    await scrollToInstanceNumber(resident, CHEST_CT_NODULE.centerInstanceNumber);
+    await selectTool(resident, 'Length');
+    const [cx, cy, cz] = CHEST_CT_NODULE.centerMm;
+    const r = CHEST_CT_NODULE.diameterMm / 2;
+    await dragOnPage(resident, await worldToPage(resident, [cx - r, cy, cz]), await worldToPage(resident, [cx + r, cy, cz]));
+    const positive = resident.locator('[data-testid="teaching-finding"][data-kind="positive"]');
+    await expect.poll(() => positive.count()).toBe(1);
+    const uid = await positive.getAttribute('data-annotations');
+    expect(await resident.evaluate(id => (window as any).cornerstoneTools.annotation.state.getAnnotation(id) !== undefined, uid)).toBe(true);
+    await positive.getByTestId('teaching-finding-location').pressSequentially('右肺上叶尖后段');
+    await resident.getByTestId('teaching-add-negative').click();
+    const negative = resident.locator('[data-testid="teaching-finding"][data-kind="negative"]');
+    await negative.getByTestId('teaching-finding-description').pressSequentially('无胸腔积液');
+    await expect.poll(() => workStatus(resident)).toBe('saved');
+    await shot(resident, 'signs-zh', panel(resident));
+
+    await resident.reload();
+    await open(resident);
+    await resident.locator('[data-testid="teaching-step"][data-stage="4.3"]').click();
+    await expect.poll(() => resident.getByTestId('teaching-finding').count()).toBe(2);
+    expect(await positive.getAttribute('data-annotations')).toBe(uid);
+    expect(await positive.getByTestId('teaching-finding-location').inputValue()).toBe('右肺上叶尖后段');
+    expect(await negative.getByTestId('teaching-finding-description').inputValue()).toBe('无胸腔积液');
+    const { sessions } = await resident.evaluate(async () => (await fetch('/api/sessions?open=true')).json());
+    expect(sessions[0].session.stages['4.3'].work.findings.map((finding: { kind: string }) => finding.kind)).toEqual(['positive', 'negative']);
   });
 });

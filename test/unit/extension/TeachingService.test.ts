@@ -274,7 +274,10 @@ describe('TeachingService with the records service', () => {
     viewer.emit({ type: 'upsert', annotation: annotation('mine', 'Solid nodule') });
     viewer.emit({ type: 'upsert', annotation: annotation('new', 'Vessel') });
     await settleAll();
-    expect(api.writes).toEqual(['put session-1 mine v3 Solid nodule', 'put session-1 new v0 Vessel']);
+    expect(api.writes.filter(write => write.startsWith('put'))).toEqual(['put session-1 mine v3 Solid nodule', 'put session-1 new v0 Vessel']);
+    // The new drawing is a sign of 4.3 as well; the restored one is not made one again.
+    expect(api.writes.filter(write => write.startsWith('command'))).toEqual(['command session-1 v1 saveWork']);
+    expect((api.session!.stages['4.3'].work as { findings: Array<{ annotationIds: string[] }> }).findings.map(finding => finding.annotationIds)).toEqual([['new']]);
   });
 
   it('saves removals, but never changes what someone else drew', async () => {
@@ -412,6 +415,56 @@ describe('TeachingService with the records service', () => {
       expect(service.getState().clockAction).toMatchObject({ state: 'refused', messages: { zh: expect.any(String), en: expect.any(String) } });
       expect(service.getState().record?.version).toBe(2);
       expect(service.getState().record?.session.timer.intervals).toHaveLength(1);
+    });
+  });
+
+  describe('imaging signs from drawings (4.3)', () => {
+    const findingsOf = (service: TeachingService) => (service.getState().work['4.3'] as { findings: Array<{ id: string; kind: string; description: string; annotationIds: string[] }> } | undefined)?.findings;
+
+    it("makes every drawing of the resident a positive sign at once, whose description follows the drawing's label until edited", async () => {
+      const api = new FakeApi(RESIDENT, SESSION);
+      const service = new TeachingService('zh-CN', deps(api));
+      const viewer = new FakeViewer();
+      service.attach(viewer, STUDY);
+      await settleAll();
+      viewer.emit({ type: 'upsert', annotation: annotation('n1') });
+      expect(findingsOf(service)).toEqual([expect.objectContaining({ kind: 'positive', description: '长度 10 mm', annotationIds: ['n1'] })]);
+      viewer.emit({ type: 'upsert', annotation: annotation('n1', '右上叶结节') });
+      expect(findingsOf(service)?.[0]?.description).toBe('右上叶结节');
+      const [finding] = findingsOf(service)!;
+      service.editFindings([{ ...finding!, description: '右肺上叶实性结节', location: '', pathology: '' } as never]);
+      viewer.emit({ type: 'upsert', annotation: annotation('n1', 'Nodule') });
+      expect(findingsOf(service)?.[0]?.description).toBe('右肺上叶实性结节');
+      await settleAll();
+      expect(api.writes.filter(write => write.includes('saveWork'))).not.toHaveLength(0);
+      expect((api.session!.stages['4.3'].work as { findings: unknown[] }).findings).toHaveLength(1);
+    });
+
+    it('asks before the sign of a deleted drawing goes, and never links a drawing twice', async () => {
+      const api = new FakeApi(RESIDENT, SESSION);
+      const service = new TeachingService('zh-CN', deps(api));
+      const viewer = new FakeViewer();
+      service.attach(viewer, STUDY);
+      await settleAll();
+      viewer.emit({ type: 'upsert', annotation: annotation('n1', '结节') });
+      viewer.emit({ type: 'upsert', annotation: annotation('n1', '结节') });
+      expect(findingsOf(service)).toHaveLength(1);
+      viewer.emit({ type: 'remove', uid: 'n1' });
+      expect(service.getState().orphanFinding).toMatchObject({ description: '结节' });
+      expect(findingsOf(service)?.[0]?.annotationIds).toEqual([]);
+      service.resolveOrphanFinding(true);
+      expect(findingsOf(service)).toEqual([]);
+    });
+
+    it("leaves the tutor's drawings out of the resident's signs", async () => {
+      const tutor = person('tutor-1', 'tutor', '王建华');
+      const api = new FakeApi(tutor, SESSION);
+      const service = new TeachingService('zh-CN', deps(api));
+      const viewer = new FakeViewer();
+      service.attach(viewer, STUDY);
+      await settleAll();
+      viewer.emit({ type: 'upsert', annotation: annotation('t1', '更正') });
+      expect(findingsOf(service)).toBeUndefined();
     });
   });
 });

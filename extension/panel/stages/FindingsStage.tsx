@@ -1,0 +1,119 @@
+import { memo } from 'react';
+import type { Language, Translate } from '../../../src/core/i18n';
+import { FINDING_KIND_LABELS } from '../../../src/core/labels/workLabels';
+import { isResidentOf } from '../../../src/core/rules/permissions';
+import type { Finding, FindingsWork } from '../../../src/core/session/stageWork';
+import type { TeachingService } from '../../service/TeachingService';
+import { HOST } from '../hostClasses';
+import { inLanguage } from '../inLanguage';
+import { useTeaching } from '../useTeaching';
+
+/**
+ * Stage 4.3: the imaging signs. Each drawing of the resident is a positive sign already, linked by
+ * its UID; negative signs that matter for the differential are added without one. Each sign has a
+ * description, location and the pathology or mechanism it points to.
+ */
+export const FindingsStage = memo(function FindingsStage({ service, language, t }: { service: TeachingService; language: Language; t: Translate }) {
+  const record = useTeaching(service, state => state.record);
+  const actor = useTeaching(service, state => state.actor);
+  const pending = useTeaching(service, state => state.work['4.3']);
+  const selectedUid = useTeaching(service, state => state.selectedUid);
+  const orphan = useTeaching(service, state => state.orphanFinding);
+  if (!record) return null;
+  const stage = record.session.stages['4.3'];
+  const { findings } = (pending ?? stage.work) as FindingsWork;
+  const editable = !!actor && isResidentOf(actor, record.session) && stage.status === 'draft' && !record.session.signOff;
+  const change = (id: string, patch: Partial<Finding>) => service.editFindings(findings.map(finding => (finding.id === id ? { ...finding, ...patch } : finding)));
+  const addNegative = () =>
+    service.editFindings([...findings, { id: `negative-${Date.now().toString(36)}`, kind: 'negative', description: '', location: '', annotationIds: [], pathology: '' }]);
+
+  return (
+    <div className="ohif-teaching__stage" data-testid="teaching-stage-4.3">
+      {orphan && (
+        <div className="ohif-teaching__notice" role="alert" data-testid="teaching-orphan-finding">
+          <span>{t('findings.orphan', { description: orphan.description })}</span>
+          <button className={HOST.textButton} data-testid="teaching-orphan-delete" onClick={() => service.resolveOrphanFinding(true)}>
+            {t('findings.deleteFinding')}
+          </button>
+          <button className={HOST.textButton} data-testid="teaching-orphan-keep" onClick={() => service.resolveOrphanFinding(false)}>
+            {t('findings.keep')}
+          </button>
+        </div>
+      )}
+      {findings.length === 0 && <div className="ohif-teaching__hint">{t('findings.empty')}</div>}
+      {findings.map((finding, index) => {
+        const linked = finding.annotationIds.length > 0;
+        const selected = selectedUid !== undefined && finding.annotationIds.includes(selectedUid);
+        return (
+          <div
+            key={finding.id}
+            className={`ohif-teaching__finding${selected ? ' ohif-teaching__finding--selected' : ''}`}
+            data-testid="teaching-finding"
+            data-kind={finding.kind}
+            data-annotations={finding.annotationIds.join(' ')}
+          >
+            <div className="ohif-teaching__field-head">
+              <span className="ohif-teaching__tag">{index + 1}</span>
+              <span className="flex-1">{inLanguage(FINDING_KIND_LABELS[finding.kind], language)}</span>
+              {linked && (
+                <button className={HOST.textButton} data-testid="teaching-finding-jump" onClick={() => service.select(finding.annotationIds[0]!)}>
+                  {t('findings.showOnImage')}
+                </button>
+              )}
+            </div>
+            <input
+              className="ohif-teaching__input"
+              aria-label={t('findings.description')}
+              placeholder={t('findings.description')}
+              value={finding.description}
+              readOnly={!editable}
+              data-testid="teaching-finding-description"
+              onChange={event => change(finding.id, { description: event.target.value })}
+            />
+            <input
+              className="ohif-teaching__input"
+              aria-label={t('findings.location')}
+              placeholder={t('findings.location')}
+              value={finding.location}
+              readOnly={!editable}
+              data-testid="teaching-finding-location"
+              onChange={event => change(finding.id, { location: event.target.value })}
+            />
+            <textarea
+              className="ohif-teaching__textarea"
+              rows={2}
+              aria-label={t('findings.pathology')}
+              placeholder={t('findings.pathology')}
+              value={finding.pathology}
+              readOnly={!editable}
+              data-testid="teaching-finding-pathology"
+              onChange={event => change(finding.id, { pathology: event.target.value })}
+            />
+            {editable && (
+              <div className="ohif-teaching__actions">
+                <button className={HOST.textButton} data-testid="teaching-finding-delete" onClick={() => service.removeFinding(finding.id, false)}>
+                  {t('findings.deleteFinding')}
+                </button>
+                {linked && (
+                  <button className={HOST.textButton} data-testid="teaching-finding-delete-all" onClick={() => service.removeFinding(finding.id, true)}>
+                    {t('findings.deleteWithDrawing')}
+                  </button>
+                )}
+              </div>
+            )}
+          </div>
+        );
+      })}
+      {editable && (
+        <div className="ohif-teaching__actions">
+          <button className={HOST.textButton} data-testid="teaching-add-negative" onClick={addNegative}>
+            {t('findings.addNegative')}
+          </button>
+          <button className={HOST.textButton} data-testid="teaching-submit-stage" onClick={() => service.submitStage('4.3')}>
+            {t('stage.submit')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});
