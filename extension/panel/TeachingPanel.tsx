@@ -11,15 +11,17 @@ import { SessionClock } from './session/SessionClock';
 import { firstOpenStage, StageStepper } from './session/StageStepper';
 import { WorkStatus } from './session/WorkStatus';
 import { ClinicalInfoStage } from './stages/ClinicalInfoStage';
+import { DiagnosisStage } from './stages/DiagnosisStage';
 import { FindingsStage } from './stages/FindingsStage';
+import { ReportStage } from './stages/ReportStage';
 import { TechniqueStage } from './stages/TechniqueStage';
 import { useTeaching } from './useTeaching';
 
 /** The work of the stage shown. */
 function StageWork(props: { service: TeachingService; language: Language; t: Translate }) {
   const stage = useTeaching(props.service, state => state.stage ?? (state.record ? firstOpenStage(state.record.session) : undefined));
-  const Stage = stage === '4.1' ? ClinicalInfoStage : stage === '4.2' ? TechniqueStage : stage === '4.3' ? FindingsStage : undefined;
-  if (!Stage) return null;
+  const Stage = { '4.1': ClinicalInfoStage, '4.2': TechniqueStage, '4.3': FindingsStage, '4.4': DiagnosisStage, '4.5': ReportStage }[stage ?? '4.1'];
+  if (!stage) return null;
   return (
     <div className="ohif-teaching__stage-scroll">
       <Stage {...props} />

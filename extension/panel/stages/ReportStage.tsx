@@ -39,7 +39,7 @@ function Returned({ record, t }: { record: SessionView; t: Translate }) {
   return (
     <div className="ohif-teaching__notice" role="status" data-testid="teaching-report-returned">
       <div>
-        <div data-testid="teaching-report-return-reason">{t('report.returned', { reason: last.reason })}</div>
+        <div className="text-foreground" data-testid="teaching-report-return-reason">{t('report.returned', { reason: last.reason })}</div>
         {lines.length > 0 && (
           <div data-testid="teaching-report-earlier-evaluation">
             {lines.map(line => (
