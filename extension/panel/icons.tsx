@@ -101,3 +101,15 @@ export const PauseIcon = () => (
     <path d="M8 5v14M16 5v14" />
   </svg>
 );
+
+export const UpIcon = () => (
+  <svg {...base}>
+    <path d="m18 15-6-6-6 6" />
+  </svg>
+);
+
+export const DownIcon = () => (
+  <svg {...base}>
+    <path d="m6 9 6 6 6-6" />
+  </svg>
+);

@@ -1,11 +1,11 @@
-import { memo, useEffect, useRef, useState, type SVGProps } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Language, MessageKey, Translate } from '../../../src/core/i18n';
 import { STAGES } from '../../../src/core/rubric/rubricSchema';
 import { isResidentOf } from '../../../src/core/rules/permissions';
 import { diagnosisWork, type DiagnosisWork } from '../../../src/core/session/stageWork';
 import type { TeachingService } from '../../service/TeachingService';
 import { HOST } from '../hostClasses';
-import { TrashIcon } from '../icons';
+import { DownIcon, TrashIcon, UpIcon } from '../icons';
 import { useTeaching } from '../useTeaching';
 
 type Differential = DiagnosisWork['differentials'][number];
@@ -18,28 +18,6 @@ const TEXT_FIELDS: ReadonlyArray<{ field: TextField; testId: string; label: Mess
   { field: 'extentOrStage', testId: 'teaching-extent-or-stage', label: 'diagnosis.extentOrStage', placeholder: 'diagnosis.extentOrStagePlaceholder', rows: 2 },
   { field: 'changeFromPrior', testId: 'teaching-change-from-prior', label: 'diagnosis.changeFromPrior', placeholder: 'diagnosis.changeFromPriorPlaceholder', rows: 2 },
 ];
-
-const icon: SVGProps<SVGSVGElement> = {
-  width: 16,
-  height: 16,
-  viewBox: '0 0 24 24',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 1.75,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-  'aria-hidden': true,
-};
-const UpIcon = () => (
-  <svg {...icon}>
-    <path d="m18 15-6-6-6 6" />
-  </svg>
-);
-const DownIcon = () => (
-  <svg {...icon}>
-    <path d="m6 9 6 6 6-6" />
-  </svg>
-);
 
 function moved<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];
