@@ -15,6 +15,7 @@ import { DiagnosisStage } from './stages/DiagnosisStage';
 import { FindingsStage } from './stages/FindingsStage';
 import { ReportStage } from './stages/ReportStage';
 import { TechniqueStage } from './stages/TechniqueStage';
+import { TutorScoring } from './stages/TutorScoring';
 import { useTeaching } from './useTeaching';
 
 /** The work of the stage shown. */
@@ -25,6 +26,7 @@ function StageWork(props: { service: TeachingService; language: Language; t: Tra
   return (
     <div className="ohif-teaching__stage-scroll">
       <Stage {...props} />
+      {stage !== '4.5' && <TutorScoring {...props} stage={stage} />}
     </div>
   );
 }

@@ -52,6 +52,8 @@ export const PANEL_CSS = `
 .ohif-teaching__finding { display: flex; flex-direction: column; gap: 3px; padding: 5px 6px; border-radius: 4px; background: hsl(var(--muted)); }
 .ohif-teaching__finding--selected { box-shadow: inset 2px 0 0 hsl(var(--highlight, var(--primary))); background: hsl(var(--popover)); }
 .ohif-teaching__hint { font-size: 12px; line-height: 1.45; color: hsl(var(--muted-foreground)); }
+.ohif-teaching__scoring { border-top: 1px solid hsl(var(--border)); padding-top: 6px; }
+.ohif-teaching__score { flex: 0 0 64px; width: 64px; }
 .ohif-teaching__actions { display: flex; justify-content: flex-end; }
 .ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;

@@ -3,7 +3,7 @@ import { isResidentOf, isTutorOf } from '../../src/core/rules/permissions';
 import type { StageId } from '../../src/core/rubric/rubricSchema';
 import type { LocalizedText } from '../../src/core/schema/common';
 import type { Actor, Role } from '../../src/core/session/people';
-import type { SessionCommand } from '../../src/core/rules/sessionCommand';
+import type { CriteriaEvaluationInput, SessionCommand } from '../../src/core/rules/sessionCommand';
 import type { Finding, FindingsWork } from '../../src/core/session/stageWork';
 import { MESSAGES } from '../../src/core/i18n/messages';
 import type { SessionView } from '../../src/records/api/sessions';
@@ -62,6 +62,8 @@ export interface TeachingState {
   work: Partial<Record<StageId, unknown>>;
   /** Where the person's changes to the session are: in the local draft, on their way, or acknowledged. */
   sessionSave: QueueStatus;
+  /** The tutor's scores of stages that the server does not hold yet, shown over the server's. */
+  evaluations: Partial<Record<StageId, CriteriaEvaluationInput>>;
   /** A finding whose only drawing was just deleted: the person says whether the finding goes too. */
   orphanFinding: { findingId: string; description: string } | undefined;
 }
@@ -154,6 +156,7 @@ export class TeachingService {
       clockAction: { state: 'idle' },
       work: {},
       sessionSave: { state: 'saved' },
+      evaluations: {},
       orphanFinding: undefined,
     };
   }
@@ -302,6 +305,24 @@ export class TeachingService {
     this.queue?.dismissRefusal();
   }
 
+  /** The tutor's scores of a stage as they enter them: on screen at once, then to the draft and the server. */
+  editEvaluation(stage: StageId, evaluation: CriteriaEvaluationInput): void {
+    if (!this.queue) return;
+    this.update({ evaluations: { ...this.state.evaluations, [stage]: evaluation } }, true);
+    void this.queue.enqueue({ type: 'evaluateStage', stage, evaluation });
+  }
+
+  /** The tutor sends a stage back to the resident to revise, saying why. */
+  returnStage(stage: StageId, reason: string): void {
+    void this.queue?.enqueue({ type: 'returnStage', stage, reason });
+  }
+
+  private unacknowledgedEvaluations(): Partial<Record<StageId, CriteriaEvaluationInput>> {
+    const evaluations: Partial<Record<StageId, CriteriaEvaluationInput>> = {};
+    for (const command of this.queue?.pending() ?? []) if (command.type === 'evaluateStage') evaluations[command.stage] = command.evaluation;
+    return evaluations;
+  }
+
   /** The resident's signs as they stand on screen. */
   private findings(): FindingsWork | undefined {
     const { record, actor } = this.state;
@@ -397,14 +418,14 @@ export class TeachingService {
     const stopSession = queue.onSession(next => {
       if (this.queue !== queue) return;
       this.acknowledged(next);
-      this.update({ work: this.unacknowledgedWork() });
+      this.update({ work: this.unacknowledgedWork(), evaluations: this.unacknowledgedEvaluations() });
     });
     this.stopQueue = () => {
       stopStatus();
       stopSession();
     };
     this.acknowledged(queue.getSession());
-    this.update({ work: this.unacknowledgedWork(), sessionSave: queue.getStatus() });
+    this.update({ work: this.unacknowledgedWork(), evaluations: this.unacknowledgedEvaluations(), sessionSave: queue.getStatus() });
   }
 
   /** Starts, pauses or resumes the session clock; the server's answer is what the panel then shows. */

@@ -21,6 +21,9 @@ export type QueueStatus =
   /** The rules refused a change; sending it again cannot succeed, so it no longer waits. Shown until dismissed. */
   | { state: 'refused'; waiting: number; command: SessionCommand; messages: LocalizedText };
 
+/** Changes that each carry the whole of a stage's work or scores, so a newer one makes an unsent older one moot. */
+type ReplaceableType = 'saveWork' | 'evaluateStage';
+
 export interface CommandQueueOptions {
   sessionId: string;
   /** The session as the server holds it when the queue opens. */
@@ -50,7 +53,7 @@ interface Refusal {
  * The person's changes to one session, kept in the local draft first and then sent in order, one at
  * a time, each with the version its tab last saw acknowledged. A change without an answer is sent
  * again unchanged with the same idempotency key (the server may have applied it), after a reload
- * too; a newer `saveWork` of a stage replaces the older one only while that has never been sent.
+ * too; a newer `saveWork` or `evaluateStage` of a stage replaces the older one only while that has never been sent.
  * A change is taken out of the draft when the server acknowledged it, when the rules refused it
  * (reported), or when the person chose the other side of a conflict — never otherwise.
  */
@@ -95,7 +98,7 @@ export class CommandQueue {
    */
   enqueue(command: SessionCommand): Promise<boolean> {
     const { sessionId, newKey } = this.options;
-    const replaced = command.type === 'saveWork' ? this.unsentWork(command.stage) : undefined;
+    const replaced = command.type === 'saveWork' || command.type === 'evaluateStage' ? this.unsentWork(command.type, command.stage) : undefined;
     const entry: DraftEntry = replaced
       ? { ...replaced.entry, command, idempotencyKey: newKey() }
       : { sessionId, seq: this.nextSeq(), command, idempotencyKey: newKey(), version: this.version };
@@ -200,11 +203,12 @@ export class CommandQueue {
    * The waiting work of `stage` that a newer one may replace: never sent, and followed only by other
    * stages' work, so that no change is moved past one of another kind (a submit, an answer).
    */
-  private unsentWork(stage: StageId): Waiting | undefined {
+  private unsentWork(type: ReplaceableType, stage: StageId): Waiting | undefined {
     for (let index = this.waiting.length - 1; index >= 0; index--) {
       const item = this.waiting[index]!;
-      if (item.sent || item.entry.command.type !== 'saveWork') return undefined;
-      if (item.entry.command.stage === stage) return item;
+      const waiting = item.entry.command;
+      if (item.sent || waiting.type !== type) return undefined;
+      if (waiting.stage === stage) return item;
     }
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import type { Language, Translate } from '../../../src/core/i18n';
 import { STAGE_PROGRESS_LABELS, STAGE_SHORT_TITLES, type StageProgress } from '../../../src/core/labels/stageLabels';
 import { STAGES, type StageId } from '../../../src/core/rubric/rubricSchema';
@@ -25,8 +25,14 @@ export function firstOpenStage(session: TeachingSession): StageId {
 export const StageStepper = memo(function StageStepper({ service, language, t }: { service: TeachingService; language: Language; t: Translate }) {
   const record = useTeaching(service, state => state.record);
   const chosen = useTeaching(service, state => state.stage);
+  const opening = record && !chosen ? firstOpenStage(record.session) : undefined;
+  // The stage shown is settled when the session opens: scoring or handing in a stage must not move
+  // the person on to the next one while they are still looking at it.
+  useEffect(() => {
+    if (opening) service.selectStage(opening);
+  }, [opening, service]);
   if (!record) return null;
-  const current = chosen ?? firstOpenStage(record.session);
+  const current = chosen ?? opening!;
   const progressOf = (stage: StageId) => stageProgress(record.session, stage);
   return (
     <nav aria-label={t('session.stages')}>
