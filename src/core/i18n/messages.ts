@@ -218,7 +218,7 @@ const zhCN: Messages = {
   'clinical.summary': '须写入报告的重点临床信息',
   'stage.submit': '提交本环节',
   'scoring.title': '指导医师评分',
-  'scoring.total': '{total} / {max}',
+  'scoring.total': '共 {total} / {max} 分',
   'scoring.unscored': '尚有 {count} 项未评分',
   'scoring.choose': '请选择…',
   'scoring.notApplicable': '本病例不适用（计满分）',
