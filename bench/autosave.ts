@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chooseReportSheet, DEFAULT_RUBRIC_SET } from '../src/core/rubric/defaultRubrics';
 import { sessionCreatedEvent } from '../src/core/rules/applyCommand';
 import { createSession } from '../src/core/session/createSession';
-import { CASE_SCHEMA_VERSION, type TeachingCase } from '../src/core/session/teachingCase';
+import { CHEST_CT_SERIES as SERIES, CHEST_CT_SOP as SOP, CHEST_CT_STUDY as STUDY, storedCase } from '../test/fixtures/recordsWorld';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_IDLE_MS } from '../src/records/auth/sessionTokens';
 import { openDatabase, type DatabaseLocation } from '../src/records/db/openDatabase';
 import { KyselyRepository } from '../src/records/repository/kyselyRepository';
@@ -25,9 +25,6 @@ const WARM_UP_WRITES = 20;
 const P99_TARGET_MS = 15;
 
 const DEPARTMENT = 'bench';
-const STUDY = '1.2.826.0.1.3680043.8.498.1';
-const SERIES = '1.2.826.0.1.3680043.8.498.1.1';
-const SOP = '1.2.826.0.1.3680043.8.498.1.1.30';
 
 interface Client {
   cookie: string;
@@ -51,20 +48,7 @@ async function prepareDepartment(location: DatabaseLocation): Promise<Client[]> 
     const account = (id: string, role: 'tutor' | 'resident') =>
       newAccount({ id, departmentId: DEPARTMENT, username: id, name: id, role, trainingYear: role === 'resident' ? 2 : null, passwordHash: null }, at);
     await repository.createAccount(account('tutor', 'tutor'));
-    const teachingCase: TeachingCase = {
-      schemaVersion: CASE_SCHEMA_VERSION,
-      id: 'bench-case',
-      title: '右肺上叶结节',
-      studyInstanceUIDs: [STUDY],
-      modality: 'CT',
-      bodyPart: 'CHEST',
-      category: '呼吸系统',
-      trainingYear: 2,
-      realTime: false,
-      objectives: ['识别肺结节 / recognise a pulmonary nodule'],
-      preparedBy: 'tutor',
-      createdAt: at,
-    };
+    const teachingCase = storedCase('bench-case', 'tutor', at);
     await repository.createCase(DEPARTMENT, teachingCase, at);
     const clients: Client[] = [];
     for (let index = 1; index <= CLIENTS; index++) {

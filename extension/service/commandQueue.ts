@@ -145,12 +145,9 @@ export class CommandQueue {
    * that version, with a new key, since it is a different request from the one that met the conflict.
    */
   keepMine(): void {
-    const head = this.waiting[0];
-    if (!this.conflict || !head) return;
-    const { current } = this.conflict;
-    this.conflict = undefined;
-    this.version = Math.max(this.version, current.version);
-    this.publish(current);
+    const settled = this.settleConflict();
+    if (!settled) return;
+    const { head, current } = settled;
     head.entry = { ...head.entry, version: current.version, idempotencyKey: this.options.newKey() };
     head.stored = this.keep(head.entry);
     head.sent = false;
@@ -164,12 +161,9 @@ export class CommandQueue {
    * overwrite what they chose to keep.
    */
   takeTheirs(): void {
-    const head = this.waiting[0];
-    if (!this.conflict || !head) return;
-    const { current } = this.conflict;
-    this.conflict = undefined;
-    this.version = Math.max(this.version, current.version);
-    this.publish(current);
+    const settled = this.settleConflict();
+    if (!settled) return;
+    const { head, current } = settled;
     const command = head.entry.command;
     if (command.type === 'saveWork') {
       const later = this.waiting.filter((item, index) => index > 0 && item.entry.command.type === 'saveWork' && item.entry.command.stage === command.stage);
@@ -178,6 +172,17 @@ export class CommandQueue {
     }
     this.busy = true;
     void this.leave(head, current.version);
+  }
+
+  /** Either choice starts the same way: the conflict is over and the session as it now stands is shown. */
+  private settleConflict(): { head: Waiting; current: SessionView } | undefined {
+    const head = this.waiting[0];
+    if (!this.conflict || !head) return undefined;
+    const { current } = this.conflict;
+    this.conflict = undefined;
+    this.version = Math.max(this.version, current.version);
+    this.publish(current);
+    return { head, current };
   }
 
   /** The person has read the oldest refusal. */

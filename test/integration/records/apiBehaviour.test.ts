@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from '../../../src/records/routes/authRoutes';
-import { CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, caseInput, cookieFrom, recordsWorld, WORLD_PASSWORD, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
+import { CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, caseInput, clinicalWork, cookieFrom, recordsWorld, WORLD_PASSWORD, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
 import { testDatabases } from '../../support/postgres';
 
 /**
@@ -22,18 +22,6 @@ const freshAddress = () => {
 
 /** Chinese, an emoji sequence, markup and quotes: all of it must come back exactly as sent. */
 const TRICKY_TEXT = '右肺上叶磨玻璃结节，直径约 8 mm 😀👩‍⚕️ <script>alert("xss")</script> & \'引号\' “中文引号” <b>粗体</b> \u202e反转 Ω≈ç√';
-
-const clinicalWork = (summary: string) => ({
-  items: {
-    complaint: { status: 'available', text: '咳嗽两周' },
-    history: { status: 'available', text: '吸烟史 20 年' },
-    labs: { status: 'missing', text: '' },
-    priorImaging: { status: 'available', text: '无' },
-    examReason: { status: 'available', text: '体检发现结节' },
-    examPurpose: { status: 'available', text: '定性' },
-  },
-  summary,
-});
 
 const annotationBody = (version: number, text = '结节') => ({
   version,

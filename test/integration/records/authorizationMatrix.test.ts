@@ -1,6 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, caseInput, cookieFrom, PEOPLE, recordsWorld, WORLD_PASSWORD, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
+import { CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, caseInput, clinicalWork, cookieFrom, PEOPLE, recordsWorld, WORLD_PASSWORD, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
 import { testDatabases } from '../../support/postgres';
 
 /**
@@ -99,18 +99,6 @@ async function sessionVersion(world: RecordsWorld): Promise<number> {
   if (!found) throw new Error('the world session is gone');
   return found.version;
 }
-
-const clinicalWork = (summary: string) => ({
-  items: {
-    complaint: { status: 'available', text: '咳嗽两周' },
-    history: { status: 'available', text: '吸烟史 20 年' },
-    labs: { status: 'missing', text: '' },
-    priorImaging: { status: 'available', text: '无' },
-    examReason: { status: 'available', text: '体检发现结节' },
-    examPurpose: { status: 'available', text: '定性' },
-  },
-  summary,
-});
 
 const annotationBody = (version: number) => ({
   version,

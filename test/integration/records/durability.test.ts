@@ -8,7 +8,7 @@ import { replaySession } from '../../../src/core/rules/replaySession';
 import type { SessionEvent } from '../../../src/core/rules/sessionEvent';
 import { createSession } from '../../../src/core/session/createSession';
 import { CLINICAL_ITEMS } from '../../../src/core/session/stageWork';
-import { CASE_SCHEMA_VERSION, type TeachingCase } from '../../../src/core/session/teachingCase';
+import { CHEST_CT_SERIES as SERIES, CHEST_CT_SOP as SOP, CHEST_CT_STUDY as STUDY, storedCase } from '../../fixtures/recordsWorld';
 import { hashPassword } from '../../../src/records/auth/passwords';
 import { openDatabase, type DatabaseLocation, type Dialect } from '../../../src/records/db/openDatabase';
 import type { Account } from '../../../src/records/repository/RecordsRepository';
@@ -33,9 +33,6 @@ const DRAWING_TABS = 2;
 const UIDS_PER_TAB = 3;
 /** The kill comes once this many writes were acknowledged, with every client's next one in flight. */
 const KILL_AFTER_ACKS = 400;
-const STUDY = '1.2.826.0.1.3680043.8.498.1';
-const SERIES = '1.2.826.0.1.3680043.8.498.1.1';
-const SOP = '1.2.826.0.1.3680043.8.498.1.1.30';
 
 // ---------------------------------------------------------------------------------------------
 // HTTP over one keep-alive agent per process; no answer (refused connection, reset, cut-off body)
@@ -99,20 +96,7 @@ async function prepareDepartment(location: DatabaseLocation): Promise<{ tutorId:
       newAccount({ id, departmentId: DEPARTMENT, username: id, name: id, role, trainingYear: role === 'resident' ? 2 : null, passwordHash }, at);
     const tutorId = 'tutor-1';
     await repository.createAccount(account(tutorId, 'tutor'));
-    const teachingCase: TeachingCase = {
-      schemaVersion: CASE_SCHEMA_VERSION,
-      id: 'case-1',
-      title: '右肺上叶结节',
-      studyInstanceUIDs: [STUDY],
-      modality: 'CT',
-      bodyPart: 'CHEST',
-      category: '呼吸系统',
-      trainingYear: 2,
-      realTime: false,
-      objectives: ['识别肺结节 / recognise a pulmonary nodule'],
-      preparedBy: tutorId,
-      createdAt: at,
-    };
+    const teachingCase = storedCase('case-1', tutorId, at);
     await repository.createCase(DEPARTMENT, teachingCase, at);
     const residents: Array<{ id: string; sessionId: string }> = [];
     for (let index = 1; index <= RESIDENTS; index++) {

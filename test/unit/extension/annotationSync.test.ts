@@ -2,39 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../../extension/api/apiRequestError';
 import { AnnotationSync, type AnnotationContent, type SaveStatus } from '../../../extension/service/annotationSync';
 import type { AnnotationView, PutAnnotationBody } from '../../../src/records/api/annotations';
-
-/** Timers that run only when the test moves the clock. */
-class ManualClock {
-  now = 0;
-  private queue: Array<{ at: number; run: () => void; order: number }> = [];
-  private order = 0;
-  setTimeout = (run: () => void, ms: number) => {
-    this.queue.push({ at: this.now + ms, run, order: this.order++ });
-    return this.order;
-  };
-  /** Moves time on, running due timers in order, and lets the promises they settle run too. */
-  async advance(ms: number) {
-    const until = this.now + ms;
-    for (;;) {
-      await settle();
-      this.queue.sort((a, b) => a.at - b.at || a.order - b.order);
-      const next = this.queue[0];
-      if (!next || next.at > until) break;
-      this.queue.shift();
-      this.now = next.at;
-      next.run();
-    }
-    this.now = until;
-    await settle();
-  }
-  get pending() {
-    return this.queue.length;
-  }
-}
-
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-};
+import { ManualClock, settle } from '../../support/manualClock';
 
 interface Call {
   kind: 'put' | 'delete';

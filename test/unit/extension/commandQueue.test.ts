@@ -8,34 +8,7 @@ import { EVENT_SCHEMA_VERSION } from '../../../src/core/rules/sessionEvent';
 import { SESSION_SCHEMA_VERSION } from '../../../src/core/session/session';
 import type { CommandResult, SessionView } from '../../../src/records/api/sessions';
 import { draftSession, RESIDENT } from '../../fixtures/teachingSessions';
-
-/** Every promise already settled has run its callbacks, however long the chain. */
-const settle = () => new Promise(resolve => setImmediate(resolve));
-
-/** Timers that run only when the test moves the clock. */
-class ManualClock {
-  now = 0;
-  private queue: Array<{ at: number; run: () => void; order: number }> = [];
-  private order = 0;
-  setTimeout = (run: () => void, ms: number) => {
-    this.queue.push({ at: this.now + ms, run, order: this.order++ });
-    return this.order;
-  };
-  async advance(ms: number) {
-    const until = this.now + ms;
-    for (;;) {
-      await settle();
-      this.queue.sort((a, b) => a.at - b.at || a.order - b.order);
-      const next = this.queue[0];
-      if (!next || next.at > until) break;
-      this.queue.shift();
-      this.now = next.at;
-      next.run();
-    }
-    this.now = until;
-    await settle();
-  }
-}
+import { ManualClock, settle } from '../../support/manualClock';
 
 /** The browser's IndexedDB, in memory: writes apply in the order they were made, and can be held back or made to fail. */
 class MemoryDraft implements LocalDraft {
