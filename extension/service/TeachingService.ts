@@ -64,6 +64,8 @@ export interface TeachingState {
   sessionSave: QueueStatus;
   /** The tutor's scores of stages that the server does not hold yet, shown over the server's. */
   evaluations: Partial<Record<StageId, CriteriaEvaluationInput>>;
+  /** Every change not yet acknowledged, in the order it goes, for what `send` carries. */
+  pendingCommands: readonly SessionCommand[];
   /** A finding whose only drawing was just deleted: the person says whether the finding goes too. */
   orphanFinding: { findingId: string; description: string } | undefined;
 }
@@ -157,6 +159,7 @@ export class TeachingService {
       work: {},
       sessionSave: { state: 'saved' },
       evaluations: {},
+      pendingCommands: [],
       orphanFinding: undefined,
     };
   }
@@ -180,6 +183,7 @@ export class TeachingService {
       record: undefined,
       clockAction: { state: 'idle' },
       work: {},
+      pendingCommands: [],
       sessionSave: { state: 'saved' },
     });
     this.studyInstanceUID = studyInstanceUID;
@@ -312,6 +316,17 @@ export class TeachingService {
     void this.queue.enqueue({ type: 'evaluateStage', stage, evaluation });
   }
 
+  /**
+   * Any other change to the session (a question and its answer, the report sheet, sign-off, an
+   * amendment, the preparation checklist): into the local draft and on to the server, in order.
+   * What the panel shows over the server's state while it waits is read from `pendingCommands`.
+   */
+  send(command: SessionCommand): void {
+    if (!this.queue) return;
+    void this.queue.enqueue(command);
+    this.update({ pendingCommands: this.queue.pending() }, true);
+  }
+
   /** The tutor sends a stage back to the resident to revise, saying why. */
   returnStage(stage: StageId, reason: string): void {
     void this.queue?.enqueue({ type: 'returnStage', stage, reason });
@@ -413,19 +428,20 @@ export class TeachingService {
     if (signal.aborted) return;
     this.queue = queue;
     const stopStatus = queue.onStatus(status => {
-      if (this.queue === queue) this.update({ sessionSave: status });
+      // A refusal or a choice in a conflict takes changes out of the queue, as an answer does.
+      if (this.queue === queue) this.update({ sessionSave: status, pendingCommands: queue.pending() });
     });
     const stopSession = queue.onSession(next => {
       if (this.queue !== queue) return;
       this.acknowledged(next);
-      this.update({ work: this.unacknowledgedWork(), evaluations: this.unacknowledgedEvaluations() });
+      this.update({ work: this.unacknowledgedWork(), evaluations: this.unacknowledgedEvaluations(), pendingCommands: queue.pending() });
     });
     this.stopQueue = () => {
       stopStatus();
       stopSession();
     };
     this.acknowledged(queue.getSession());
-    this.update({ work: this.unacknowledgedWork(), evaluations: this.unacknowledgedEvaluations(), sessionSave: queue.getStatus() });
+    this.update({ work: this.unacknowledgedWork(), evaluations: this.unacknowledgedEvaluations(), pendingCommands: queue.pending(), sessionSave: queue.getStatus() });
   }
 
   /** Starts, pauses or resumes the session clock; the server's answer is what the panel then shows. */

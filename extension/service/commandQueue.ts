@@ -1,4 +1,3 @@
-import type { StageId } from '../../src/core/rubric/rubricSchema';
 import type { SessionCommand } from '../../src/core/rules/sessionCommand';
 import type { LocalizedText } from '../../src/core/schema/common';
 import type { CommandResult, SessionView } from '../../src/records/api/sessions';
@@ -22,7 +21,26 @@ export type QueueStatus =
   | { state: 'refused'; waiting: number; command: SessionCommand; messages: LocalizedText };
 
 /** Changes that each carry the whole of a stage's work or scores, so a newer one makes an unsent older one moot. */
-type ReplaceableType = 'saveWork' | 'evaluateStage';
+/**
+ * What a change replaces while the one before it has not been sent: the newer text of the same
+ * thing (a stage's work, its scores, the report sheet, one question or its answer, the checklist).
+ * Other changes (hand in, return, sign off…) are steps, and each one is sent.
+ */
+function replacementKey(command: SessionCommand): string | undefined {
+  switch (command.type) {
+    case 'saveWork':
+    case 'evaluateStage':
+      return `${command.type}:${command.stage}`;
+    case 'askQuestion':
+    case 'answerQuestion':
+      return `${command.type}:${command.stage}:${command.questionId}`;
+    case 'evaluateReport':
+    case 'savePreparation':
+      return command.type;
+    default:
+      return undefined;
+  }
+}
 
 export interface CommandQueueOptions {
   sessionId: string;
@@ -53,7 +71,7 @@ interface Refusal {
  * The person's changes to one session, kept in the local draft first and then sent in order, one at
  * a time, each with the version its tab last saw acknowledged. A change without an answer is sent
  * again unchanged with the same idempotency key (the server may have applied it), after a reload
- * too; a newer `saveWork` or `evaluateStage` of a stage replaces the older one only while that has never been sent.
+ * too; a newer text of the same thing (see `replacementKey`) replaces the older one only while that has never been sent.
  * A change is taken out of the draft when the server acknowledged it, when the rules refused it
  * (reported), or when the person chose the other side of a conflict — never otherwise.
  */
@@ -98,7 +116,8 @@ export class CommandQueue {
    */
   enqueue(command: SessionCommand): Promise<boolean> {
     const { sessionId, newKey } = this.options;
-    const replaced = command.type === 'saveWork' || command.type === 'evaluateStage' ? this.unsentWork(command.type, command.stage) : undefined;
+    const key = replacementKey(command);
+    const replaced = key === undefined ? undefined : this.unsentWork(key);
     const entry: DraftEntry = replaced
       ? { ...replaced.entry, command, idempotencyKey: newKey() }
       : { sessionId, seq: this.nextSeq(), command, idempotencyKey: newKey(), version: this.version };
@@ -205,15 +224,16 @@ export class CommandQueue {
   }
 
   /**
-   * The waiting work of `stage` that a newer one may replace: never sent, and followed only by other
-   * stages' work, so that no change is moved past one of another kind (a submit, an answer).
+   * The waiting change a newer one of the same `key` may replace: never sent, and followed only by
+   * changes of the same kind to other things (other stages' work), so that no change is moved past
+   * one of another kind (a submit, an answer).
    */
-  private unsentWork(type: ReplaceableType, stage: StageId): Waiting | undefined {
+  private unsentWork(key: string): Waiting | undefined {
     for (let index = this.waiting.length - 1; index >= 0; index--) {
       const item = this.waiting[index]!;
-      const waiting = item.entry.command;
-      if (item.sent || waiting.type !== type) return undefined;
-      if (waiting.stage === stage) return item;
+      const waitingKey = replacementKey(item.entry.command);
+      if (item.sent || waitingKey === undefined || waitingKey.split(':')[0] !== key.split(':')[0]) return undefined;
+      if (waitingKey === key) return item;
     }
     return undefined;
   }

@@ -220,6 +220,28 @@ describe('CommandQueue', () => {
     expect(new Set(api.calls.map(({ key }) => key)).size).toBe(3);
   });
 
+  it('replaces the unsent wording of one question, its answer or the report sheet, never another question or a sign-off', async () => {
+    const { queue } = await open();
+    void queue.enqueue({ type: 'startClock' });
+    const ask = (questionId: string, question: string): SessionCommand => ({ type: 'askQuestion', stage: '4.3', questionId, question });
+    const sheet = (mainProblems: string): SessionCommand => ({
+      type: 'evaluateReport',
+      evaluation: { sheet: { items: {}, notApplicable: [], vetoes: [], itemRemarks: {}, mainProblems }, remark: '', feedback: '', guidance: '' },
+    });
+    for (const text of ['W', 'Wh', 'Why?']) void queue.enqueue(ask('q1', text));
+    void queue.enqueue(ask('q2', 'And?'));
+    void queue.enqueue(ask('q1', 'Why so?'));
+    void queue.enqueue(sheet('a'));
+    void queue.enqueue(sheet('ab'));
+    void queue.enqueue({ type: 'signOff' });
+    void queue.enqueue(sheet('abc'));
+    await settle();
+    const shown = queue.pending().map(command =>
+      command.type === 'askQuestion' ? `${command.questionId}:${command.question}` : command.type === 'evaluateReport' ? `sheet:${command.evaluation.sheet.mainProblems}` : command.type,
+    );
+    expect(shown).toEqual(['startClock', 'q1:Why so?', 'q2:And?', 'sheet:ab', 'signOff', 'sheet:abc']);
+  });
+
   it('never moves work past a change of another kind: work typed after a submit stays after it', async () => {
     const { queue } = await open();
     void queue.enqueue({ type: 'startClock' });
