@@ -1,9 +1,14 @@
+import { QUEUE_MESSAGES } from './areas/queue';
+
 /**
  * Every user-facing string of the teaching UI, in both languages. English is the key source; the
  * Chinese table must carry exactly the same keys (the type enforces it), so a string cannot ship in
  * one language only.
  */
-const en = {
+// Each area's strings live beside the area (see `areas/defineArea.ts`); this table holds the rest.
+const AREAS = [QUEUE_MESSAGES] as const;
+
+const ownEn = {
   'panel.title': 'Teaching',
   'panel.annotations': 'Annotations',
   'panel.language': 'Language',
@@ -136,20 +141,16 @@ const en = {
   'technique.artefacts': 'Artefacts and their causes',
   'technique.improvement': 'How the examination could be improved',
   'technique.realTimeProcedure': 'Procedure performed under guidance',
-  'queue.saved': 'Work saved',
-  'queue.saving': 'Saving work… ({count})',
-  'queue.offline': 'Offline — {count} changes waiting',
-  'queue.conflict': 'This session was changed in another window: {message}',
-  'queue.keepMine': 'Keep mine',
-  'queue.takeTheirs': 'Take theirs',
-  'queue.refused': 'Not saved: {message}',
-  'queue.dismiss': 'Dismiss',
 } as const;
+
+type Merged<A extends readonly { en: Record<string, string> }[]> = A extends readonly [infer H extends { en: Record<string, string> }, ...infer R extends readonly { en: Record<string, string> }[]] ? H['en'] & Merged<R> : unknown;
+
+const en: typeof ownEn & Merged<typeof AREAS> = Object.assign({}, ownEn, ...AREAS.map(area => area.en));
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
-const zhCN: Messages = {
+const ownZhCN: Record<keyof typeof ownEn, string> = {
   'panel.title': '教学',
   'panel.annotations': '标注',
   'panel.language': '语言',
@@ -282,15 +283,9 @@ const zhCN: Messages = {
   'technique.artefacts': '伪影及原因',
   'technique.improvement': '改进方案',
   'technique.realTimeProcedure': '在指导下完成的操作',
-  'queue.saved': '内容已保存',
-  'queue.saving': '正在保存内容…（{count}）',
-  'queue.offline': '离线——{count} 项修改待发送',
-  'queue.conflict': '该教学活动已在另一窗口中被修改：{message}',
-  'queue.keepMine': '保留我的',
-  'queue.takeTheirs': '采用对方的',
-  'queue.refused': '未保存：{message}',
-  'queue.dismiss': '知道了',
 };
+
+const zhCN: Messages = Object.assign({}, ownZhCN, ...AREAS.map(area => area.zhCN));
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
