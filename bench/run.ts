@@ -9,6 +9,7 @@ import { startServer } from '../test/support/serverProcess';
 import { benchAnnotationReload } from './annotationReload';
 import { benchAutosave } from './autosave';
 import { benchDraftKeystroke } from './draftKeystroke';
+import { benchFindingRow } from './findingRow';
 import { bundleSize } from './bundleSizes';
 import { median, timeToFirstImage } from './timeToFirstImage';
 
@@ -85,3 +86,4 @@ benchBundleSizes();
 await benchAutosave();
 await benchAnnotationReload();
 await benchDraftKeystroke();
+await benchFindingRow();
