@@ -134,7 +134,7 @@ describe('the prior study side by side in 4.4', () => {
     await step(resident, '4.4').click();
     await resident.getByTestId('teaching-stage-4.4').waitFor();
     await toLanguage(resident, 'zh-CN');
-    await expect.poll(() => resident.getByTestId('teaching-prior-study').innerText()).toBe(`2026-04-15 · ${chestCtPrior.description}`);
+    await expect.poll(() => resident.getByTestId('teaching-prior-study').innerText()).toBe(`2026-04-15 检查 · ${chestCtPrior.description}`);
     expect(await resident.getByTestId('teaching-prior-toggle').innerText()).toBe('与既往检查对比');
     expect(await viewports(resident)).toHaveLength(1);
   });
@@ -203,6 +203,7 @@ describe('the prior study side by side in 4.4', () => {
     await waitForViewportsRendered(resident);
     await toLanguage(resident, 'en');
     expect(await resident.getByTestId('teaching-prior-alignment').innerText()).toMatch(/Alignment is approximate.*head ends/);
+    expect(await resident.getByTestId('teaching-prior-study').innerText()).toBe(`2026-04-15 · ${chestCtPrior.description}`);
     expect(await resident.getByTestId('teaching-prior-toggle').innerText()).toBe('Close comparison');
     expect(await sidewaysOverflow(resident)).toBe(0);
     await shot(resident, '4.4-side-by-side-nodule-en');

@@ -21,7 +21,7 @@ export const PRIOR_MESSAGES = defineArea(
   },
   {
     'prior.heading': '既往检查',
-    'prior.study': '{date} · {description}',
+    'prior.study': '{date} 检查 · {description}',
     'prior.undated': '日期未记录',
     'prior.compare': '与既往检查对比',
     'prior.close': '关闭对比',
