@@ -2,8 +2,9 @@ import { isLanguage, MESSAGES } from '../src/core/i18n';
 import type { TeachingApi } from './api/teachingApi';
 import { hostAuthorization, openedStudyInstanceUID } from './host/hostSession';
 import { studyHeaders } from './host/studyHeaders';
+import { hostPriorComparison } from './host/priorComparison';
 import { hostViewerAnnotations } from './host/viewerAnnotations';
-import type { ExtensionParams, ServicesManager } from './host/ohifTypes';
+import type { ExtensionManager, ExtensionParams, ServicesManager } from './host/ohifTypes';
 import { EXTENSION_ID, PANEL_NAME, TEACHING_SERVICE } from './id';
 import { reactIsland } from './panel/reactIsland';
 import { ensurePanelStyles } from './panel/styles';
@@ -20,7 +21,7 @@ function teachingService(servicesManager: ServicesManager): TeachingService {
 const extension = {
   id: EXTENSION_ID,
 
-  preRegistration({ servicesManager, appConfig }: ExtensionParams) {
+  preRegistration({ servicesManager, commandsManager, extensionManager, appConfig }: ExtensionParams) {
     const configured = appConfig?.teaching?.language;
     const language = isLanguage(configured) ? configured : 'zh-CN';
     const apiRoot = (appConfig?.teaching?.apiRoot ?? '/api').replace(/\/+$/, '');
@@ -48,6 +49,7 @@ const extension = {
           onOnline: listener => window.addEventListener('online', listener),
           localDraft: () => (draft ??= openLocalDraft().catch(() => memoryDraft())),
           studyHeaders: studyInstanceUID => studyHeaders(servicesManager.services.displaySetService, studyInstanceUID),
+          priorComparison: hostPriorComparison(servicesManager, commandsManager, extensionManager as ExtensionManager),
         });
         return service;
       },

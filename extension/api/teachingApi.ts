@@ -3,6 +3,7 @@ import type { Language } from '../../src/core/i18n';
 import type { SessionCommand } from '../../src/core/rules/sessionCommand';
 import { annotationConflict, annotationList, annotationView, type AnnotationView, type PutAnnotationBody } from '../../src/records/api/annotations';
 import { whoAmI, type WhoAmI } from '../../src/records/api/auth';
+import { caseView, type CaseView } from '../../src/records/api/cases';
 import { apiError } from '../../src/records/api/errors';
 import { commandResult, sessionConflict, sessionList, sessionView, type CommandResult, type SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError, localized } from './apiRequestError';
@@ -33,6 +34,8 @@ export interface TeachingApi {
    * ApiRequestError whose `current` is the session as the server holds it now.
    */
   runCommand(sessionId: string, version: number, command: SessionCommand, idempotencyKey: string): Promise<CommandResult>;
+  /** The case a session is held on, with its studies: the one read first, then its priors. */
+  getCase(caseId: string): Promise<CaseView>;
 }
 
 const unreadable = (status: number) => new ApiRequestError(status, 'network.unreadable', localized('api.unreadable', { status }));
@@ -117,5 +120,7 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
 
     runCommand: async (sessionId, version, command, idempotencyKey) =>
       read(await call('POST', `${sessionPath(sessionId)}/commands`, { body: { version, command }, idempotencyKey }), commandResult),
+
+    getCase: async caseId => read(await call('GET', `/cases/${encodeURIComponent(caseId)}`), caseView),
   };
 }

@@ -134,3 +134,58 @@ export interface HostCornerstoneTools {
   };
   utilities: { triggerAnnotationRenderForViewportIds(viewportIds: string[]): void };
 }
+
+/** One cell of the host's viewport grid. */
+export interface GridViewport {
+  viewportId: string;
+  displaySetInstanceUIDs: string[];
+  /** `<column>-<row>`, e.g. '1-0' for the right cell of a 1 × 2 grid. */
+  positionId?: string;
+}
+
+export interface ViewportGridService {
+  getState(): { viewports: Map<string, GridViewport>; activeViewportId?: string; layout: { numRows: number; numCols: number } };
+}
+
+/** A study as the host's data source lists it from QIDO-RS (its `processResults`). */
+export interface QidoStudySummary {
+  studyInstanceUid: string;
+  /** YYYYMMDD */
+  date?: string;
+  description?: string;
+  modalities?: string;
+}
+
+export interface HostDataSource {
+  query: { studies: { search(params: { studyInstanceUid: string }): Promise<QidoStudySummary[]> } };
+}
+
+export interface ExtensionManager {
+  getActiveDataSource(): HostDataSource[];
+}
+
+/** A cornerstone stack viewport, with what slice synchronisation reads and moves. */
+export interface HostStackViewport extends HostViewport {
+  renderingEngineId: string;
+  getImageIds(): string[];
+  getCurrentImageIdIndex(): number;
+  setImageIdIndex(index: number): Promise<unknown>;
+}
+
+/** `window.cornerstone` as the prior comparison uses it, with the registration provider the image-slice synchroniser reads. */
+export interface HostCornerstoneRegistration {
+  getRenderingEngines(): Array<{ id: string; getViewports(): HostStackViewport[] }>;
+  metaData: HostCornerstone['metaData'];
+  utilities: { spatialRegistrationMetadataProvider: { add(viewportIds: [target: string, source: string], matrix: ArrayLike<number>): void } };
+}
+
+export interface HostSynchronizer {
+  id: string;
+  add(viewport: { renderingEngineId: string; viewportId: string }): void;
+}
+
+/** `window.cornerstoneTools`: its synchronisers, made and destroyed in the host's own instance. */
+export interface HostCornerstoneToolsSync {
+  synchronizers: { createImageSliceSynchronizer(id: string): HostSynchronizer };
+  SynchronizerManager: { destroySynchronizer(id: string): void; getSynchronizer(id: string): HostSynchronizer | undefined };
+}

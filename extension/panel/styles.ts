@@ -55,6 +55,9 @@ export const PANEL_CSS = `
 .ohif-teaching__scoring { border-top: 1px solid hsl(var(--border)); padding-top: 6px; }
 .ohif-teaching__score { flex: 0 0 64px; width: 64px; }
 .ohif-teaching__actions { display: flex; justify-content: flex-end; }
+.ohif-teaching__prior { display: flex; flex-direction: column; gap: 4px; padding: 5px 6px; border-radius: 4px; background: hsl(var(--muted)); }
+.ohif-teaching__prior-name { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; font-size: 12px; color: hsl(var(--muted-foreground)); }
+.ohif-teaching__prior .ohif-teaching__notice { margin: 0; padding: 4px 0 0; background: none; }
 .ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;
 

@@ -10,6 +10,8 @@ import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
 import type { TeachingApi } from '../api/teachingApi';
 import type { StudyHeaders } from '../host/studyHeaders';
+import type { PriorComparison, PriorStudySummary } from '../host/priorComparison';
+import type { SliceAlignment } from '../host/sliceAlignment';
 import type { AnnotationChange, ViewerAnnotations } from '../host/viewerAnnotations';
 import { AnnotationSync, type SaveStatus, type Timers } from './annotationSync';
 import { CommandQueue, type QueueStatus } from './commandQueue';
@@ -68,7 +70,22 @@ export interface TeachingState {
   pendingCommands: readonly SessionCommand[];
   /** A finding whose only drawing was just deleted: the person says whether the finding goes too. */
   orphanFinding: { findingId: string; description: string } | undefined;
+  /** The case's prior study, for comparison side by side in 4.4. */
+  prior: PriorView;
 }
+
+/**
+ * The case's prior study and whether it is open beside the current one. `study` is undefined
+ * while unknown or when the case has none; `error` is why opening or closing failed.
+ */
+export interface PriorView {
+  study: PriorStudySummary | undefined;
+  comparison: 'closed' | 'opening' | 'open' | 'closing';
+  alignment: SliceAlignment | undefined;
+  error: string | undefined;
+}
+
+const NO_PRIOR: PriorView = { study: undefined, comparison: 'closed', alignment: undefined, error: undefined };
 
 export type ClockCommand = 'startClock' | 'pauseClock' | 'resumeClock';
 
@@ -99,6 +116,8 @@ export interface TeachingServiceDeps {
   onOnline?: (listener: () => void) => void;
   /** The open study's DICOM headers, as far as the viewer has loaded them. */
   studyHeaders?: (studyInstanceUID: string) => StudyHeaders;
+  /** Opens the prior study beside the current one in the viewer. */
+  priorComparison?: PriorComparison;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -135,6 +154,8 @@ export class TeachingService {
   private readonly drawnBefore = new Set<string>();
   private studyInstanceUID: string | undefined;
   private notifyScheduled = false;
+  /** The session whose case's prior was looked up, so it is asked once. */
+  private priorOfSession: string | undefined;
 
   constructor(
     defaultLanguage: Language,
@@ -161,6 +182,7 @@ export class TeachingService {
       evaluations: {},
       pendingCommands: [],
       orphanFinding: undefined,
+      prior: NO_PRIOR,
     };
   }
 
@@ -185,7 +207,9 @@ export class TeachingService {
       work: {},
       pendingCommands: [],
       sessionSave: { state: 'saved' },
+      prior: NO_PRIOR,
     });
+    this.priorOfSession = undefined;
     this.studyInstanceUID = studyInstanceUID;
     this.linkingFindings = false;
     this.drawnBefore.clear();
@@ -325,6 +349,49 @@ export class TeachingService {
     if (!this.queue) return;
     void this.queue.enqueue(command);
     this.update({ pendingCommands: this.queue.pending() }, true);
+  }
+
+  /**
+   * Looks up the case's prior study (the case lists the study read first, then its priors) and
+   * names it as the PACS does. Asked once per session; a case with none leaves `prior.study` unset.
+   */
+  async loadPrior(): Promise<void> {
+    const record = this.state.record;
+    const comparison = this.deps.priorComparison;
+    if (!record || !comparison || this.priorOfSession === record.session.id) return;
+    const sessionId = record.session.id;
+    this.priorOfSession = sessionId;
+    try {
+      const { case: teachingCase } = await (await this.deps.api()).getCase(record.session.caseId);
+      const prior = teachingCase.studyInstanceUIDs.find(uid => uid !== this.studyInstanceUID);
+      if (!prior || this.state.record?.session.id !== sessionId) return;
+      const study = await comparison.describe(prior).catch(() => ({ studyInstanceUID: prior, date: undefined, description: undefined }));
+      if (this.state.record?.session.id === sessionId) this.update({ prior: { ...NO_PRIOR, study } });
+    } catch {
+      // Without its case the prior is unknown: the stage simply offers no comparison; asked again next time.
+      this.priorOfSession = undefined;
+    }
+  }
+
+  /** Opens the prior beside the current study, or closes the comparison back to one viewport. */
+  async togglePriorComparison(): Promise<void> {
+    const { prior } = this.state;
+    const comparison = this.deps.priorComparison;
+    if (!comparison || !prior.study || !this.studyInstanceUID || prior.comparison === 'opening' || prior.comparison === 'closing') return;
+    const opening = prior.comparison === 'closed';
+    this.update({ prior: { ...prior, comparison: opening ? 'opening' : 'closing', error: undefined } });
+    try {
+      if (opening) {
+        const alignment = await comparison.open(this.studyInstanceUID, prior.study.studyInstanceUID);
+        this.update({ prior: { ...this.state.prior, comparison: 'open', alignment } });
+      } else {
+        await comparison.close();
+        this.update({ prior: { ...this.state.prior, comparison: 'closed', alignment: undefined } });
+      }
+    } catch (error) {
+      // Opening may have got half way (two viewports, no sync): closing is what puts it right.
+      this.update({ prior: { ...this.state.prior, comparison: opening ? 'open' : 'closed', alignment: undefined, error: error instanceof Error ? error.message : String(error) } });
+    }
   }
 
   /** The tutor sends a stage back to the resident to revise, saying why. */

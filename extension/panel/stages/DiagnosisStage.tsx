@@ -3,7 +3,7 @@ import type { Language, MessageKey, Translate } from '../../../src/core/i18n';
 import { STAGES } from '../../../src/core/rubric/rubricSchema';
 import { isResidentOf } from '../../../src/core/rules/permissions';
 import { diagnosisWork, type DiagnosisWork } from '../../../src/core/session/stageWork';
-import type { TeachingService } from '../../service/TeachingService';
+import type { PriorView, TeachingService } from '../../service/TeachingService';
 import { HOST } from '../hostClasses';
 import { DownIcon, TrashIcon, UpIcon } from '../icons';
 import { useTeaching } from '../useTeaching';
@@ -28,6 +28,63 @@ function moved<T>(list: readonly T[], from: number, to: number): T[] {
 
 const differentialAt = (rank: number) => `[data-testid="teaching-differential"][data-rank="${rank}"]`;
 const cannotExcludeAt = (number: number) => `[data-testid="teaching-cannot-exclude"][data-number="${number}"]`;
+
+function alignmentNote(alignment: NonNullable<PriorView['alignment']>, t: Translate): string {
+  switch (alignment.kind) {
+    case 'sameFrame':
+      return t('prior.sameFrame');
+    case 'approximate':
+      return t(alignment.anchor === 'headEnd' ? 'prior.headEnd' : 'prior.rangeMiddle', { shift: alignment.shiftMm.toFixed(1) });
+    case 'none':
+      return t(alignment.reason === 'notParallel' ? 'prior.notParallel' : 'prior.noGeometry');
+  }
+}
+
+/**
+ * The case's prior, named by its date and description, opened beside the current study on request
+ * (guide 4.4: change against the prior), with what the slice synchronisation can and cannot claim.
+ */
+function PriorComparisonBox({ service, t }: { service: TeachingService; t: Translate }) {
+  const prior = useTeaching(service, state => state.prior);
+  const sessionId = useTeaching(service, state => state.record?.session.id);
+  useEffect(() => {
+    if (sessionId) void service.loadPrior();
+  }, [service, sessionId]);
+  if (!prior.study) return null;
+  const { date, description } = prior.study;
+  const busy = prior.comparison === 'opening' || prior.comparison === 'closing';
+  const shown = prior.comparison === 'open' || prior.comparison === 'closing';
+  return (
+    <div className="ohif-teaching__prior" data-testid="teaching-prior" data-comparison={prior.comparison} data-alignment={prior.alignment?.kind ?? ''}>
+      <div className="ohif-teaching__field-head">
+        <span className="ohif-teaching__tag">{t('prior.heading')}</span>
+        <span className="ohif-teaching__prior-name" data-testid="teaching-prior-study">
+          {t('prior.study', { date: date ?? t('prior.undated'), description: description ?? '' })}
+        </span>
+      </div>
+      <div className="ohif-teaching__actions">
+        <button className={HOST.textButton} data-testid="teaching-prior-toggle" disabled={busy} onClick={() => void service.togglePriorComparison()}>
+          {t(shown ? 'prior.close' : 'prior.compare')}
+        </button>
+      </div>
+      {busy && (
+        <div className="ohif-teaching__notice" role="status">
+          {t(prior.comparison === 'opening' ? 'prior.opening' : 'prior.closing')}
+        </div>
+      )}
+      {prior.comparison === 'open' && prior.alignment && (
+        <div className="ohif-teaching__notice" role="status" data-testid="teaching-prior-alignment">
+          {alignmentNote(prior.alignment, t)}
+        </div>
+      )}
+      {prior.error && (
+        <div className="ohif-teaching__notice ohif-teaching__notice--danger" role="alert" data-testid="teaching-prior-error">
+          {t('prior.failed', { message: prior.error })}
+        </div>
+      )}
+    </div>
+  );
+}
 
 /**
  * Stage 4.4: the differential diagnoses ranked most likely first, each with its reasoning; the final
@@ -78,6 +135,7 @@ export const DiagnosisStage = memo(function DiagnosisStage({ service, language, 
 
   return (
     <div className="ohif-teaching__stage" data-testid="teaching-stage-4.4" ref={root}>
+      <PriorComparisonBox service={service} t={t} />
       {editable && !valid && (
         <div className="ohif-teaching__notice" role="status" data-testid="teaching-diagnosis-incomplete">
           {t('diagnosis.incomplete')}

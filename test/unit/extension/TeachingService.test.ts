@@ -117,6 +117,9 @@ class FakeApi implements TeachingApi {
     this.version += 1;
     return { session: this.session, version: this.version, event: applied.value.event };
   };
+  getCase = async (): Promise<never> => {
+    throw new ApiRequestError(404, 'notFound', { zh: '未找到病例', en: 'case not found' });
+  };
 }
 
 function memoryStore(saved: string | null = null): LanguageStore & { saved: string | null } {
