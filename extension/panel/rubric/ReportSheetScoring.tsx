@@ -1,6 +1,5 @@
 import { memo, useState } from 'react';
 import type { Language, Translate } from '../../../src/core/i18n';
-import { isTutorOf } from '../../../src/core/rules/permissions';
 import type { ReportEvaluationInput } from '../../../src/core/rules/sessionCommand';
 import { checkSheetScores } from '../../../src/core/scoring/checkScore';
 import { sheetResult } from '../../../src/core/scoring/sheetResult';
@@ -10,7 +9,7 @@ import { inLanguage } from '../inLanguage';
 import { useProjectedSession } from '../useProjectedSession';
 import { useTeaching } from '../useTeaching';
 import { RubricSheet } from './RubricSheet';
-import { reportInputOf, withMainProblems, withNote, type ReportNote } from './sheetEditing';
+import { reportInputOf, sheetAccess, withMainProblems, withNote, type ReportNote } from './sheetEditing';
 
 const NOTES: readonly ReportNote[] = ['remark', 'feedback', 'guidance'];
 
@@ -35,10 +34,8 @@ export const ReportSheetScoring = memo(function ReportSheetScoring({ service, la
   const [reason, setReason] = useState('');
   if (!session || !actor) return null;
   const stage = session.stages['4.5'];
-  const tutor = isTutorOf(actor, session);
-  const signed = !!session.signOff;
-  if (!(tutor && stage.status !== 'draft') && !(signed && stage.evaluation)) return null;
-  const readOnly = !tutor || signed;
+  const { visible, readOnly } = sheetAccess(actor, session);
+  if (!visible) return null;
   const sheet = session.reportSheet;
   const input = held?.input ?? reportInputOf(stage.evaluation);
   const result = sheetResult(sheet, input.sheet);

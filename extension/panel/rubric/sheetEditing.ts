@@ -1,5 +1,8 @@
+import { isTutorOf } from '../../../src/core/rules/permissions';
 import type { ReportEvaluationInput } from '../../../src/core/rules/sessionCommand';
 import type { StageEvaluation } from '../../../src/core/session/evaluation';
+import type { Actor } from '../../../src/core/session/people';
+import type { TeachingSession } from '../../../src/core/session/session';
 
 /** The sheet before the tutor has entered anything. */
 export const UNSCORED_REPORT: ReportEvaluationInput = {
@@ -59,4 +62,15 @@ export function withNote(input: ReportEvaluationInput, note: ReportNote, text: s
 /** A score box's text as a value: empty is unscored; text that is no number is kept as NaN for the rules to name. */
 export function enteredPoints(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text);
+}
+
+/**
+ * Who sees the sheet, and who may change it: the session's tutor once the report is handed in,
+ * until sign-off; after sign-off the scored sheet is there to read, for the resident too.
+ */
+export function sheetAccess(actor: Actor, session: TeachingSession): { visible: boolean; readOnly: boolean } {
+  const tutor = isTutorOf(actor, session);
+  const signed = !!session.signOff;
+  const report = session.stages['4.5'];
+  return { visible: (tutor && report.status !== 'draft') || (signed && !!report.evaluation), readOnly: !tutor || signed };
 }

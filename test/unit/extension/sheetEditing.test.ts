@@ -5,9 +5,12 @@ import { reportEvaluationInput } from '../../../src/core/rules/sessionCommand';
 import { checkSheetScores } from '../../../src/core/scoring/checkScore';
 import { sheetResult } from '../../../src/core/scoring/sheetResult';
 import type { ReportEvaluation } from '../../../src/core/session/evaluation';
+import type { Actor } from '../../../src/core/session/people';
+import type { TeachingSession } from '../../../src/core/session/session';
 import {
   enteredPoints,
   reportInputOf,
+  sheetAccess,
   UNSCORED_REPORT,
   withItemRemark,
   withItemScore,
@@ -92,5 +95,28 @@ describe('editing the report quality sheet', () => {
     const odd = withItemScore(UNSCORED_REPORT, 'patient-details', enteredPoints('x'));
     expect(checkSheetScores(GENERAL_REPORT_SHEET, odd.sheet)[0]?.code).toBe('score.notNumber');
     expect(checkSheetScores(GENERAL_REPORT_SHEET, withItemScore(UNSCORED_REPORT, 'patient-details', 0.3).sheet)[0]?.code).toBe('score.offStep');
+  });
+});
+
+describe('who sees the report sheet', () => {
+  const base = { residentId: 'demo-resident1', tutorId: 'demo-tutor1' };
+  const withReport = (status: string, evaluation?: object, signOff?: object) =>
+    ({ ...base, stages: { '4.5': { status, evaluation } }, ...(signOff ? { signOff } : {}) }) as unknown as TeachingSession;
+  const tutor: Actor = { id: 'demo-tutor1', role: 'tutor' };
+  const resident: Actor = { id: 'demo-resident1', role: 'resident' };
+  const scored = { kind: 'reportSheet' };
+  const signOff = { at: '2026-01-01T00:00:00.000Z', by: 'demo-tutor1' };
+
+  it('shows it to the tutor to fill in once the report is handed in, not while it is a draft', () => {
+    expect(sheetAccess(tutor, withReport('draft'))).toEqual({ visible: false, readOnly: false });
+    expect(sheetAccess(tutor, withReport('submitted'))).toEqual({ visible: true, readOnly: false });
+    expect(sheetAccess(tutor, withReport('evaluated', scored))).toEqual({ visible: true, readOnly: false });
+    expect(sheetAccess({ id: 'demo-tutor2', role: 'tutor' }, withReport('evaluated', scored)).visible).toBe(false);
+  });
+
+  it('keeps it from the resident until sign-off, then shows it to both to read', () => {
+    expect(sheetAccess(resident, withReport('evaluated', scored)).visible).toBe(false);
+    expect(sheetAccess(resident, withReport('evaluated', scored, signOff))).toEqual({ visible: true, readOnly: true });
+    expect(sheetAccess(tutor, withReport('evaluated', scored, signOff))).toEqual({ visible: true, readOnly: true });
   });
 });
