@@ -16,6 +16,8 @@ import { FindingsStage } from './stages/FindingsStage';
 import { ReportStage } from './stages/ReportStage';
 import { TechniqueStage } from './stages/TechniqueStage';
 import { TutorScoring } from './stages/TutorScoring';
+import { ReportSheetScoring } from './rubric/ReportSheetScoring';
+import { StageQuestions } from './stages/StageQuestions';
 import { useTeaching } from './useTeaching';
 
 /** The work of the stage shown. */
@@ -26,7 +28,9 @@ function StageWork(props: { service: TeachingService; language: Language; t: Tra
   return (
     <div className="ohif-teaching__stage-scroll">
       <Stage {...props} />
+      <StageQuestions {...props} stage={stage} />
       {stage !== '4.5' && <TutorScoring {...props} stage={stage} />}
+      {stage === '4.5' && <ReportSheetScoring {...props} />}
     </div>
   );
 }

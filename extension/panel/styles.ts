@@ -59,6 +59,24 @@ export const PANEL_CSS = `
 .ohif-teaching__prior-name { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; font-size: 12px; color: hsl(var(--muted-foreground)); }
 .ohif-teaching__prior .ohif-teaching__notice { margin: 0; padding: 4px 0 0; background: none; }
 .ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.ohif-teaching__questions { border-top: 1px solid hsl(var(--border)); padding-top: 6px; }
+.ohif-teaching__question { display: flex; flex-direction: column; gap: 3px; padding: 5px 6px; border-radius: 4px; background: hsl(var(--muted)); }
+.ohif-teaching__question-text { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
+.ohif-teaching__sheet { display: flex; flex-direction: column; gap: 6px; }
+.ohif-teaching__sheet-name { font-size: 12px; line-height: 1.45; color: hsl(var(--foreground)); }
+.ohif-teaching__sheet-section { display: flex; flex-direction: column; gap: 2px; }
+.ohif-teaching__sheet-section-head { display: flex; align-items: center; gap: 6px; padding: 3px 6px; border-radius: 4px; background: hsl(var(--popover)); font-size: 13px; color: hsl(var(--foreground)); }
+.ohif-teaching__sheet-number { flex-shrink: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.ohif-teaching__sheet-item { display: flex; flex-direction: column; gap: 2px; padding: 3px 6px; border-radius: 4px; background: hsl(var(--muted)); }
+.ohif-teaching__sheet-item--unscored { box-shadow: inset 2px 0 0 hsl(var(--input)); }
+.ohif-teaching__sheet-label { font-size: 12px; line-height: 1.4; color: hsl(var(--foreground)); overflow-wrap: anywhere; }
+.ohif-teaching__sheet-max { flex-shrink: 0; white-space: nowrap; }
+.ohif-teaching__sheet-total { position: sticky; top: 0; z-index: 1; display: flex; flex-direction: column; gap: 2px; padding: 4px 6px; border-radius: 4px; background: hsl(var(--popover)); box-shadow: 0 1px 0 hsl(var(--border)); font-size: 13px; }
+.ohif-teaching__vetoes { display: flex; flex-direction: column; gap: 3px; padding: 4px 6px 6px; border-radius: 4px; border: 1px solid hsl(0 84% 66% / 0.45); }
+.ohif-teaching__vetoes--vetoed { border-color: hsl(0 84% 66%); background: hsl(0 84% 66% / 0.08); }
+.ohif-teaching__veto { display: flex; align-items: flex-start; gap: 6px; padding: 2px 4px; border-radius: 3px; font-size: 12px; line-height: 1.4; color: hsl(var(--foreground)); cursor: pointer; }
+.ohif-teaching__veto > input { margin-top: 2px; flex-shrink: 0; }
+.ohif-teaching__veto--ticked { background: hsl(0 84% 66% / 0.2); box-shadow: inset 2px 0 0 hsl(0 84% 66%); }
 `;
 
 const STYLE_ID = 'ohif-teaching-styles';

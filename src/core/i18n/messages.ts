@@ -1,5 +1,7 @@
 import { PRIOR_MESSAGES } from './areas/prior';
 import { QUEUE_MESSAGES } from './areas/queue';
+import { QUESTION_MESSAGES } from './areas/questions';
+import { REPORT_SHEET_MESSAGES } from './areas/reportSheet';
 
 /**
  * Every user-facing string of the teaching UI, in both languages. English is the key source; the
@@ -7,7 +9,12 @@ import { QUEUE_MESSAGES } from './areas/queue';
  * one language only.
  */
 // Each area's strings live beside the area (see `areas/defineArea.ts`); this table holds the rest.
-const AREAS = [QUEUE_MESSAGES, PRIOR_MESSAGES] as const;
+const AREAS = [
+  QUEUE_MESSAGES,
+  PRIOR_MESSAGES,
+  QUESTION_MESSAGES,
+  REPORT_SHEET_MESSAGES,
+] as const;
 
 const ownEn = {
   'panel.title': 'Teaching',
