@@ -96,5 +96,6 @@ describe('any sequence of attempts by anyone', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 random sessions take about 2 s alone, several times that on a busy two-core machine.
+  }, 30_000);
 });
