@@ -48,6 +48,13 @@ const extension = {
           onOnline: listener => window.addEventListener('online', listener),
           localDraft: () => (draft ??= openLocalDraft().catch(() => memoryDraft())),
           studyHeaders: studyInstanceUID => studyHeaders(servicesManager.services.displaySetService, studyInstanceUID),
+          visibility: {
+            visible: () => document.visibilityState === 'visible',
+            onChange(listener) {
+              document.addEventListener('visibilitychange', listener);
+              return () => document.removeEventListener('visibilitychange', listener);
+            },
+          },
         });
         return service;
       },

@@ -1,3 +1,4 @@
+import { AUTHORSHIP_MESSAGES } from './areas/authorship';
 import { QUEUE_MESSAGES } from './areas/queue';
 
 /**
@@ -6,7 +7,7 @@ import { QUEUE_MESSAGES } from './areas/queue';
  * one language only.
  */
 // Each area's strings live beside the area (see `areas/defineArea.ts`); this table holds the rest.
-const AREAS = [QUEUE_MESSAGES] as const;
+const AREAS = [QUEUE_MESSAGES, AUTHORSHIP_MESSAGES] as const;
 
 const ownEn = {
   'panel.title': 'Teaching',
