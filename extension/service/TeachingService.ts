@@ -148,6 +148,8 @@ export class TeachingService {
   /** Taken off the images because the other party changed or deleted them: not the person's deletion. */
   private readonly withdrawing = new Set<string>();
   private readonly unplacedUids = new Set<string>();
+  /** Every drawing was locked at sign-off: later looks at the signed session lock nothing again. */
+  private lockedAtSignOff = false;
 
   constructor(
     defaultLanguage: Language,
@@ -208,6 +210,7 @@ export class TeachingService {
     this.seen.clear();
     this.withdrawing.clear();
     this.unplacedUids.clear();
+    this.lockedAtSignOff = false;
     this.stopWatching = viewer.watch(change => this.apply(change));
     const opening = new AbortController();
     this.opening = opening;
@@ -284,7 +287,8 @@ export class TeachingService {
 
   /** Locks every drawing once the session is signed off, as the server refuses their changes from then on. */
   private lockIfSignedOff(): void {
-    if (!this.signedOff() || !this.viewer || this.state.session.status !== 'open') return;
+    if (this.lockedAtSignOff || !this.signedOff() || !this.viewer || this.state.session.status !== 'open') return;
+    this.lockedAtSignOff = true;
     for (const annotation of this.state.annotations) this.viewer.lock(annotation.uid);
   }
 

@@ -227,6 +227,9 @@ describe("the other workstation's drawings, without a reload", () => {
     await clock.advance(FOLLOW_INTERVAL_MS);
     expect(host.calls).toEqual(['paint mine resident', 'lock mine', 'restore t1 locked t1']);
     expect(service.getState().authors.get('t1')).toBe('tutor');
+    // Later looks at the signed session change nothing on the images.
+    await clock.advance(FOLLOW_INTERVAL_MS * 3);
+    expect(host.calls).toHaveLength(3);
     service.remove('mine');
     service.startRename('mine');
     expect(host.calls).not.toContain('remove mine');
