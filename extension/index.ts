@@ -50,6 +50,13 @@ const extension = {
           localDraft: () => (draft ??= openLocalDraft().catch(() => memoryDraft())),
           studyHeaders: studyInstanceUID => studyHeaders(servicesManager.services.displaySetService, studyInstanceUID),
           priorComparison: hostPriorComparison(servicesManager, commandsManager, extensionManager as ExtensionManager),
+          visibility: {
+            visible: () => document.visibilityState === 'visible',
+            onChange(listener) {
+              document.addEventListener('visibilitychange', listener);
+              return () => document.removeEventListener('visibilitychange', listener);
+            },
+          },
         });
         return service;
       },

@@ -131,6 +131,9 @@ export interface HostCornerstoneTools {
       addAnnotation(annotation: ToolAnnotation, annotationGroupSelector: string | HTMLDivElement): string;
       triggerAnnotationCompleted(annotation: ToolAnnotation): void;
     };
+    /** Per-annotation style objects, which replace (not merge with) what the annotation had. */
+    config: { style: { setAnnotationStyles(uid: string, styles: Record<string, string>): void } };
+    selection: { setAnnotationSelected(uid: string, selected?: boolean, preserveSelected?: boolean): void };
   };
   utilities: { triggerAnnotationRenderForViewportIds(viewportIds: string[]): void };
 }

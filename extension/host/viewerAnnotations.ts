@@ -1,6 +1,7 @@
 import type { AnnotationView } from '../../src/records/api/annotations';
 import type { AnnotationContent } from '../service/annotationSync';
 import type { DrawnAnnotation } from '../service/drawnAnnotation';
+import { authorStyle, isAuthorRole, type AuthorRole } from './annotationStyle';
 import type { CommandsManager, HostCornerstone, HostCornerstoneTools, HostMeasurement, ServicesManager, Subscription } from './ohifTypes';
 import { toRestorable, toSavedAnnotation } from './savedAnnotation';
 import { toDrawnAnnotation } from './toDrawnAnnotation';
@@ -37,8 +38,15 @@ export interface ViewerAnnotations {
   remove(uid: string): void;
   /** An annotation as it is saved, with the image it lies on; undefined when it is not drawn (any more). */
   rawAnnotation(uid: string): AnnotationContent | undefined;
-  /** Draws saved annotations again with their own UIDs, so the host lists them as its own measurements. */
+  /**
+   * Draws saved annotations again with their own UIDs, so the host lists them as its own
+   * measurements, each in its author's colour.
+   */
   restore(annotations: readonly AnnotationView[], options: RestoreOptions): Promise<RestoreResult>;
+  /** Draws an annotation in its author's colour at once: a drawing just finished is shown as drawn, not as selected. */
+  paint(uid: string, author: AuthorRole): void;
+  /** The person may no longer change it (someone else's, or the session is signed off). */
+  lock(uid: string): void;
 }
 
 const hostWindow = () => window as unknown as { cornerstone: HostCornerstone; cornerstoneTools: HostCornerstoneTools };
@@ -88,6 +96,17 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
       return frameNumber && frameNumber > 1 ? instance.imageId.replace(/\/frames\/\d+$/, `/frames/${frameNumber}`) : instance.imageId;
     }
     return undefined;
+  };
+
+  const render = () => hostWindow().cornerstoneTools.utilities.triggerAnnotationRenderForViewportIds(viewports().map(viewport => viewport.id));
+
+  const styleBy = (uid: string, author: AuthorRole) => hostWindow().cornerstoneTools.annotation.config.style.setAnnotationStyles(uid, authorStyle(author));
+
+  // The measurementService's toggle sets the tools' lock registry and the host's own copy, which
+  // would otherwise write its stale value back at its next update.
+  const lock = (uid: string) => {
+    const measurement = measurementService.getMeasurement(uid);
+    if (measurement && !measurement.isLocked) measurementService.toggleLockMeasurement(uid);
   };
 
   return {
@@ -158,17 +177,26 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
         state.addAnnotation(annotation, frameOfReference);
         // Without completion the host's measurementService holds it silently and no panel lists it.
         state.triggerAnnotationCompleted(annotation);
-        // Lock and visibility live in registries of the tools that the JSON's flags only mirror. The
-        // measurementService's toggles set the registry and the host's own copy, which would
-        // otherwise write its stale value back at its next update.
+        if (isAuthorRole(saved.authorRole)) styleBy(saved.uid, saved.authorRole);
+        // Lock and visibility live in registries of the tools that the JSON's flags only mirror.
+        if (locked.has(saved.uid) || saved.annotation.isLocked === true) lock(saved.uid);
         const measurement = measurementService.getMeasurement(saved.uid);
-        const lock = locked.has(saved.uid) || saved.annotation.isLocked === true;
-        if (measurement && lock && !measurement.isLocked) measurementService.toggleLockMeasurement(saved.uid);
         if (measurement && saved.annotation.isVisible === false && measurement.isVisible !== false) measurementService.toggleVisibilityMeasurement(saved.uid, false);
         restored.push(saved.uid);
       }
-      hostWindow().cornerstoneTools.utilities.triggerAnnotationRenderForViewportIds(viewports().map(viewport => viewport.id));
+      render();
       return { restored, unplaced };
+    },
+
+    paint(uid, author) {
+      styleBy(uid, author);
+      hostWindow().cornerstoneTools.annotation.selection.setAnnotationSelected(uid, false);
+      render();
+    },
+
+    lock(uid) {
+      lock(uid);
+      render();
     },
   };
 }

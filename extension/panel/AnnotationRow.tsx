@@ -2,11 +2,13 @@ import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { toolName, type Language, type Translate } from '../../src/core/i18n';
 import { ROLE_LABELS } from '../../src/core/labels/peopleLabels';
 import type { Role } from '../../src/core/session/people';
+import { AUTHOR_COLOURS, type AuthorRole } from '../host/annotationStyle';
 import type { DrawnAnnotation } from '../service/drawnAnnotation';
 import type { RenameDraft, TeachingService } from '../service/TeachingService';
 import { HOST } from './hostClasses';
 import { CheckIcon, CloseIcon, LockIcon, PencilIcon, TrashIcon } from './icons';
 import { inLanguage } from './inLanguage';
+import { useTeaching } from './useTeaching';
 
 interface Props {
   annotation: DrawnAnnotation;
@@ -30,8 +32,26 @@ function whereText(annotation: DrawnAnnotation, t: Translate): string {
   return parts.join(' · ');
 }
 
+/** Who drew it, with the colour it has on the images. */
+function AuthorBadge({ author, language, t }: { author: AuthorRole; language: Language; t: Translate }) {
+  return (
+    <div
+      className="ohif-teaching__author"
+      data-testid="teaching-annotation-author"
+      data-role={author}
+      title={t('author.drewThis', { role: inLanguage(ROLE_LABELS[author], language) })}
+    >
+      <span className="ohif-teaching__author-marker" style={{ background: AUTHOR_COLOURS[author] }} aria-hidden="true" />
+      <span style={{ color: AUTHOR_COLOURS[author] }}>{t(author === 'tutor' ? 'author.tutor' : 'author.resident')}</span>
+    </div>
+  );
+}
+
 /** Memoised: a change to one annotation re-renders its row only. */
 export const AnnotationRow = memo(function AnnotationRow({ annotation, position, selected, renaming, drawnBy, service, language, t }: Props) {
+  const author = useTeaching(service, state => state.authors.get(annotation.uid));
+  const signedOff = useTeaching(service, state => Boolean(state.record?.session.signOff));
+  const locked = drawnBy !== undefined || signedOff;
   const stop = (event: MouseEvent) => event.stopPropagation();
   const onRowKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
@@ -45,7 +65,7 @@ export const AnnotationRow = memo(function AnnotationRow({ annotation, position,
   };
 
   return (
-    <div className={HOST.row} role="option" aria-selected={selected} data-uid={annotation.uid} data-testid="teaching-annotation-row">
+    <div className={HOST.row} role="option" aria-selected={selected} data-uid={annotation.uid} data-author={author} data-testid="teaching-annotation-row">
       <div
         className={`${HOST.rowMain(selected)} ohif-teaching__row`}
         tabIndex={0}
@@ -84,16 +104,16 @@ export const AnnotationRow = memo(function AnnotationRow({ annotation, position,
             </span>
           )}
         </div>
-        {drawnBy && (
+        {locked && (
           <span
             className={`${HOST.rowActions} text-muted-foreground`}
-            title={t('row.readOnly', { role: inLanguage(ROLE_LABELS[drawnBy], language) })}
+            title={drawnBy ? t('row.readOnly', { role: inLanguage(ROLE_LABELS[drawnBy], language) }) : t('author.signedOff')}
             data-testid="teaching-read-only"
           >
             <LockIcon />
           </span>
         )}
-        {!renaming && !drawnBy && (
+        {!renaming && !locked && (
           <div className={HOST.rowActions} onClick={stop}>
             <button
               className={HOST.iconButton(selected)}
@@ -126,6 +146,7 @@ export const AnnotationRow = memo(function AnnotationRow({ annotation, position,
             {whereText(annotation, t)}
           </span>
         </div>
+        {author && <AuthorBadge author={author} language={language} t={t} />}
       </div>
     </div>
   );

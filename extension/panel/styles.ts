@@ -11,6 +11,8 @@ export const PANEL_CSS = `
 .ohif-teaching__input { flex: 1 1 auto; min-width: 0; height: 24px; background: hsl(var(--background)); color: hsl(var(--foreground)); border: 1px solid hsl(var(--input)); border-radius: 4px; padding: 0 6px; font-size: 14px; }
 .ohif-teaching__input:focus { outline: none; border-color: hsl(var(--primary)); }
 .ohif-teaching__danger:hover { color: hsl(0 84% 66%); }
+.ohif-teaching__author { display: flex; align-items: center; gap: 6px; margin-top: 2px; font-size: 12px; line-height: 16px; }
+.ohif-teaching__author-marker { flex: none; width: 10px; height: 10px; border-radius: 50%; box-shadow: 0 0 0 1px hsl(var(--background)); }
 .ohif-teaching__empty { padding: 24px 16px; text-align: center; color: hsl(var(--muted-foreground)); display: flex; flex-direction: column; align-items: center; gap: 8px; font-size: 13px; line-height: 1.5; }
 .ohif-teaching__empty-title { color: hsl(var(--foreground)); font-size: 14px; }
 .ohif-teaching__empty-icon { color: hsl(var(--primary)); }

@@ -9,6 +9,7 @@ import { MESSAGES } from '../../src/core/i18n/messages';
 import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
 import type { TeachingApi } from '../api/teachingApi';
+import { isAuthorRole, type AuthorRole } from '../host/annotationStyle';
 import type { StudyHeaders } from '../host/studyHeaders';
 import type { PriorComparison, PriorStudySummary } from '../host/priorComparison';
 import type { SliceAlignment } from '../host/sliceAlignment';
@@ -17,6 +18,7 @@ import { AnnotationSync, type SaveStatus, type Timers } from './annotationSync';
 import { CommandQueue, type QueueStatus } from './commandQueue';
 import type { LocalDraft } from './localDraft';
 import type { DrawnAnnotation } from './drawnAnnotation';
+import { diffAnnotations, FOLLOW_INTERVAL_MS, seenKey, SessionFollower, type PageVisibility } from './sessionFollower';
 
 export interface RenameDraft {
   uid: string;
@@ -49,6 +51,8 @@ export interface TeachingState {
   save: SaveStatus;
   /** Drawn by someone else in the session: listed and shown, never changed from here. */
   readOnly: ReadonlyMap<string, Role>;
+  /** Who drew each annotation, the person's own included: its colour and the name of its author in the list. */
+  authors: ReadonlyMap<string, AuthorRole>;
   /** Saved annotations that lie on images this viewer has not loaded. */
   unplaced: number;
   signOutError: LocalizedText | undefined;
@@ -118,6 +122,8 @@ export interface TeachingServiceDeps {
   studyHeaders?: (studyInstanceUID: string) => StudyHeaders;
   /** Opens the prior study beside the current one in the viewer. */
   priorComparison?: PriorComparison;
+  /** Whether the page is on screen: the session is followed only while it is. */
+  visibility?: PageVisibility;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -156,6 +162,15 @@ export class TeachingService {
   private notifyScheduled = false;
   /** The session whose case's prior was looked up, so it is asked once. */
   private priorOfSession: string | undefined;
+  /** Looks at the session every few seconds, for what the other workstation did. */
+  private follower: SessionFollower | undefined;
+  /** The other party's annotations as drawn here, by version: a look redraws only what changed. */
+  private readonly seen = new Map<string, string>();
+  /** Taken off the images because the other party changed or deleted them: not the person's deletion. */
+  private readonly withdrawing = new Set<string>();
+  private readonly unplacedUids = new Set<string>();
+  /** Every drawing was locked at sign-off: later looks at the signed session lock nothing again. */
+  private lockedAtSignOff = false;
 
   constructor(
     defaultLanguage: Language,
@@ -171,6 +186,7 @@ export class TeachingService {
       session: { status: 'loading' },
       save: { state: 'saved' },
       readOnly: new Map(),
+      authors: new Map(),
       unplaced: 0,
       signOutError: undefined,
       record: undefined,
@@ -184,6 +200,7 @@ export class TeachingService {
       orphanFinding: undefined,
       prior: NO_PRIOR,
     };
+    deps.onOnline?.(() => this.follower?.now());
   }
 
   /**
@@ -201,6 +218,7 @@ export class TeachingService {
       session: { status: 'loading' },
       save: { state: 'saved' },
       readOnly: new Map(),
+      authors: new Map(),
       unplaced: 0,
       record: undefined,
       clockAction: { state: 'idle' },
@@ -213,6 +231,10 @@ export class TeachingService {
     this.studyInstanceUID = studyInstanceUID;
     this.linkingFindings = false;
     this.drawnBefore.clear();
+    this.seen.clear();
+    this.withdrawing.clear();
+    this.unplacedUids.clear();
+    this.lockedAtSignOff = false;
     this.stopWatching = viewer.watch(change => this.apply(change));
     const opening = new AbortController();
     this.opening = opening;
@@ -226,6 +248,8 @@ export class TeachingService {
   detach(): void {
     this.opening?.abort();
     this.opening = undefined;
+    this.follower?.stop();
+    this.follower = undefined;
     this.sync = undefined;
     // The queue goes on sending what it holds; this page just stops showing it.
     this.stopQueue?.();
@@ -256,7 +280,7 @@ export class TeachingService {
 
   startRename(uid: string): void {
     const annotation = this.state.annotations.find(item => item.uid === uid);
-    if (annotation && !this.state.readOnly.has(uid)) this.update({ renaming: { uid, text: annotation.label } });
+    if (annotation && !this.state.readOnly.has(uid) && !this.signedOff()) this.update({ renaming: { uid, text: annotation.label } });
   }
 
   editRename(text: string): void {
@@ -277,7 +301,76 @@ export class TeachingService {
   }
 
   remove(uid: string): void {
-    if (!this.state.readOnly.has(uid)) this.viewer?.remove(uid);
+    if (!this.state.readOnly.has(uid) && !this.signedOff()) this.viewer?.remove(uid);
+  }
+
+  /** Signed off: nothing on the images changes any more, the person's own drawings included. */
+  private signedOff(): boolean {
+    return Boolean(this.state.record?.session.signOff);
+  }
+
+  /** Locks every drawing once the session is signed off, as the server refuses their changes from then on. */
+  private lockIfSignedOff(): void {
+    if (this.lockedAtSignOff || !this.signedOff() || !this.viewer || this.state.session.status !== 'open') return;
+    this.lockedAtSignOff = true;
+    for (const annotation of this.state.annotations) this.viewer.lock(annotation.uid);
+  }
+
+  /** A drawing the person just made, in their colour at once. */
+  private paintAsMine(uid: string): void {
+    const role = this.state.me?.role;
+    const viewer = this.viewer;
+    if (!isAuthorRole(role) || !viewer || this.state.authors.has(uid)) return;
+    this.update({ authors: new Map(this.state.authors).set(uid, role) });
+    // After the host's own handlers of the finished drawing, which select it.
+    queueMicrotask(() => {
+      if (this.viewer === viewer) viewer.paint(uid, role);
+    });
+  }
+
+  /**
+   * Follows what the other workstation does: a newer version of the session is shown as any
+   * acknowledged one (what the person typed and the server does not hold yet stays on top), and
+   * the other party's new, changed and deleted drawings are drawn, redrawn and taken off here.
+   */
+  private async look(context: { api: TeachingApi; sessionId: string; accountId: string; drawing: boolean; viewer: ViewerAnnotations; studyInstanceUID: string; signal: AbortSignal }): Promise<void> {
+    const { api, sessionId, accountId, drawing, viewer, studyInstanceUID, signal } = context;
+    const [view, listed] = await Promise.all([api.getSession(sessionId), api.listAnnotations(sessionId)]);
+    if (signal.aborted) return;
+    this.acknowledged(view);
+    const { added, changed, removed } = diffAnnotations(
+      this.seen,
+      listed.filter(item => !drawing || item.authorId !== accountId),
+    );
+    if (added.length === 0 && changed.length === 0 && removed.length === 0) return;
+    // A changed drawing is drawn again from what the server holds: the host keeps one per UID.
+    for (const uid of [...changed.map(item => item.uid), ...removed]) {
+      if (!this.state.annotations.some(item => item.uid === uid)) continue;
+      this.withdrawing.add(uid);
+      viewer.remove(uid);
+    }
+    const readOnly = new Map(this.state.readOnly);
+    const authors = new Map(this.state.authors);
+    for (const uid of removed) {
+      readOnly.delete(uid);
+      authors.delete(uid);
+      this.seen.delete(uid);
+      this.unplacedUids.delete(uid);
+    }
+    // Before they are drawn, so that their drawing is neither saved nor taken for the person's own.
+    for (const item of [...added, ...changed]) {
+      readOnly.set(item.uid, item.authorRole);
+      if (isAuthorRole(item.authorRole)) authors.set(item.uid, item.authorRole);
+    }
+    this.update({ readOnly, authors });
+    const redrawn = [...added, ...changed];
+    if (redrawn.length > 0) {
+      const { restored, unplaced } = await viewer.restore(redrawn, { studyInstanceUID, locked: new Set(redrawn.map(item => item.uid)), signal });
+      for (const item of redrawn) this.seen.set(item.uid, seenKey(item));
+      for (const uid of restored) this.unplacedUids.delete(uid);
+      for (const uid of unplaced) this.unplacedUids.add(uid);
+    }
+    this.update({ unplaced: this.unplacedUids.size });
   }
 
   async signOut(): Promise<void> {
@@ -536,6 +629,7 @@ export class TeachingService {
     const current = this.state.record;
     if (current && (current.session.id !== view.session.id || current.version > view.version)) return;
     this.update({ record: view });
+    this.lockIfSignedOff();
   }
 
   /** After a conflict: the page comes back with what the server holds. */
@@ -567,7 +661,11 @@ export class TeachingService {
       const saved = await api.listAnnotations(session.id);
       if (signal.aborted) return;
       const readOnly = new Map(saved.filter(item => !drawing || item.authorId !== account.id).map(item => [item.uid, item.authorRole]));
+      // Before they are drawn again, so that their drawing is not taken for the person's own.
+      this.update({ authors: new Map(saved.flatMap(item => (isAuthorRole(item.authorRole) ? [[item.uid, item.authorRole] as const] : []))) });
       const { restored, unplaced } = await viewer.restore(saved, { studyInstanceUID, locked: new Set(readOnly.keys()), signal });
+      for (const item of saved) if (readOnly.has(item.uid)) this.seen.set(item.uid, seenKey(item));
+      for (const uid of unplaced) this.unplacedUids.add(uid);
       for (const item of this.state.annotations) this.drawnBefore.add(item.uid);
       this.linkingFindings = true;
 
@@ -592,6 +690,17 @@ export class TeachingService {
         for (const item of this.state.annotations) if (!adopted.has(item.uid) && !readOnly.has(item.uid)) sync.changed(item.uid);
       }
       this.update({ session: { status: 'open', id: session.id, drawing }, readOnly, unplaced: unplaced.length });
+      // Drawn while the session was loading.
+      for (const item of this.state.annotations) this.paintAsMine(item.uid);
+      this.lockIfSignedOff();
+      const follower = new SessionFollower({
+        look: () => this.look({ api, sessionId: session.id, accountId: account.id, drawing, viewer, studyInstanceUID, signal }),
+        timers: this.deps.timers,
+        intervalMs: FOLLOW_INTERVAL_MS,
+        visibility: this.deps.visibility,
+      });
+      this.follower = follower;
+      follower.start();
     } catch (error) {
       if (!signal.aborted) this.update({ session: { status: 'unavailable', messages: unavailable(error) } });
     }
@@ -607,19 +716,22 @@ export class TeachingService {
         if (index === -1) next.push(change.annotation);
         else next[index] = change.annotation;
         this.update({ annotations: next });
+        if (index === -1) this.paintAsMine(uid);
         if (!readOnly.has(uid)) this.sync?.changed(uid);
         if (!readOnly.has(uid)) this.linkFinding(change.annotation);
         return;
       }
-      case 'remove':
+      case 'remove': {
         this.update({
           annotations: annotations.filter(item => item.uid !== change.uid),
           selectedUid: selectedUid === change.uid ? undefined : selectedUid,
           renaming: renaming?.uid === change.uid ? undefined : renaming,
         });
+        if (this.withdrawing.delete(change.uid)) return;
         if (!readOnly.has(change.uid)) this.sync?.removed(change.uid);
         if (!readOnly.has(change.uid)) this.unlinkFinding(change.uid);
         return;
+      }
       case 'clear': {
         const gone = new Set(change.uids);
         this.update({

@@ -1,3 +1,4 @@
+import { AUTHORSHIP_MESSAGES } from './areas/authorship';
 import { PRIOR_MESSAGES } from './areas/prior';
 import { QUEUE_MESSAGES } from './areas/queue';
 import { QUESTION_MESSAGES } from './areas/questions';
@@ -14,6 +15,7 @@ const AREAS = [
   PRIOR_MESSAGES,
   QUESTION_MESSAGES,
   REPORT_SHEET_MESSAGES,
+  AUTHORSHIP_MESSAGES,
 ] as const;
 
 const ownEn = {

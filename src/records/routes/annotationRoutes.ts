@@ -34,6 +34,15 @@ function mayDraw(principal: Principal, session: { residentId: string; tutorId: s
   if (existing && existing.authorId !== actor.id) throw fail(403, 'access.notYourAnnotation', '只能修改自己画的标注', 'You can only change annotations you drew');
 }
 
+/**
+ * The guide has the resident find the signs and write the report on their own (4.3, 4.5); the
+ * tutor's corrective drawings would give the answers away, so the resident sees them with the
+ * scores and feedback once the session is signed off.
+ */
+function correctionsHidden(principal: Principal, session: { residentId: string; tutorId: string; signOff?: unknown }): boolean {
+  return isResidentOf(actorOf(principal), session) && !session.signOff;
+}
+
 export async function annotationRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> {
   const { repository, now } = deps;
 
@@ -44,7 +53,8 @@ export async function annotationRoutes(app: ApiApp, deps: RecordsDeps): Promise<
     {
       schema: {
         operationId: 'listAnnotations',
-        summary: "The session's annotations: cornerstone annotation JSON with the study, series, SOP instance and frame it lies on, its author and their role",
+        summary:
+          "The session's annotations: cornerstone annotation JSON with the study, series, SOP instance and frame it lies on, its author and their role. The resident sees the tutor's annotations once the session is signed off",
         security: SIGNED_IN,
         params: annotationParams.pick({ sessionId: true }),
         response: { 200: annotationList, ...errors },
@@ -53,7 +63,9 @@ export async function annotationRoutes(app: ApiApp, deps: RecordsDeps): Promise<
     async request => {
       const principal = signedIn(request);
       const session = await visibleSession(repository, principal, request.params.sessionId);
-      return { annotations: (await repository.listAnnotations(principal.department.id, session.record.id)).map(view) };
+      const annotations = await repository.listAnnotations(principal.department.id, session.record.id);
+      const shown = correctionsHidden(principal, session.record) ? annotations.filter(annotation => annotation.authorRole !== 'tutor') : annotations;
+      return { annotations: shown.map(view) };
     },
   );
 

@@ -44,6 +44,8 @@ class FakeViewer implements ViewerAnnotations {
   rename = (uid: string, label: string) => void this.calls.push(`rename ${uid} ${label}`);
   remove = (uid: string) => void this.calls.push(`remove ${uid}`);
   rawAnnotation = (uid: string) => this.drawn.get(uid);
+  paint = (uid: string, author: string) => void this.calls.push(`paint ${uid} ${author}`);
+  lock = (uid: string) => void this.calls.push(`lock ${uid}`);
   async restore(annotations: readonly AnnotationView[], options: RestoreOptions) {
     this.restoreCalls.push({ uids: annotations.map(item => item.uid), locked: [...options.locked] });
     // As the host does: drawing them again announces each as a measurement.

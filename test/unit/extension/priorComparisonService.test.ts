@@ -27,6 +27,8 @@ const viewer: ViewerAnnotations = {
   remove: () => undefined,
   rawAnnotation: () => undefined,
   restore: async () => ({ restored: [], unplaced: [] }),
+  paint: () => undefined,
+  lock: () => undefined,
 };
 
 function setUp(studyInstanceUIDs: string[], comparison: Partial<PriorComparison> = {}) {

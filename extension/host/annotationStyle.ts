@@ -1,0 +1,27 @@
+import type { Role } from '../../src/core/session/people';
+
+/** The two people who draw in a session. */
+export type AuthorRole = Extract<Role, 'resident' | 'tutor'>;
+
+/**
+ * Who drew an annotation, told by its colour, on the viewport and beside its row in the panel. Both
+ * read on the dark viewport and stay clear of the host's own state colours: yellow (drawn),
+ * green (selected or under the pointer) and gold (locked).
+ */
+export const AUTHOR_COLOURS: Record<AuthorRole, string> = {
+  resident: 'rgb(92, 179, 255)',
+  tutor: 'rgb(255, 122, 198)',
+};
+
+export const isAuthorRole = (role: Role | undefined): role is AuthorRole => role === 'resident' || role === 'tutor';
+
+/**
+ * The style of one annotation, by its author. The tools look up `color<State>` before `color`, and
+ * locked comes before the default state, so a locked drawing keeps the author's colour only when
+ * the locked colours are set too. Selected and highlighted are left to the host: they answer the
+ * person's pointer, whoever drew the line.
+ */
+export function authorStyle(role: AuthorRole): Record<string, string> {
+  const colour = AUTHOR_COLOURS[role];
+  return { color: colour, colorLocked: colour, textBoxColor: colour, textBoxColorLocked: colour };
+}
