@@ -327,6 +327,16 @@ export class TeachingService {
     this.update({ pendingCommands: this.queue.pending() }, true);
   }
 
+  /** The open session's printable score sheet in the panel's language; with `print`, the page opens the print dialog itself. */
+  scoreSheetUrl(print: boolean): string | undefined {
+    const { record, language } = this.state;
+    if (!record) return undefined;
+    // The records service's root: the sign-in page is one of its routes.
+    const root = this.deps.signInUrl.replace(/\/auth\/sign-in$/, '');
+    const query = new URLSearchParams({ language, ...(print ? { print: '1' } : {}) });
+    return `${root}/sessions/${encodeURIComponent(record.session.id)}/score-sheet?${query}`;
+  }
+
   /** The tutor sends a stage back to the resident to revise, saying why. */
   returnStage(stage: StageId, reason: string): void {
     void this.queue?.enqueue({ type: 'returnStage', stage, reason });

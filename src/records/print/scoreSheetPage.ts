@@ -133,7 +133,10 @@ function amendmentTable(form: PrintableForm): string {
   const rows = form.amendments
     .map(
       amendment =>
-        `<tr><td>${h(amendment.at)}</td><td>${h(amendment.by.name)}</td><td>${h(amendment.reason)}</td><td>${amendment.changes.map(change => `${h(change.field)}: ${h(change.before)} → ${h(change.after)}`).join('<br>')}</td></tr>`,
+        `<tr><td>${h(amendment.at)}</td><td>${h(amendment.by.name)}</td><td>${h(amendment.reason)}</td><td>${amendment.changes
+            // A change that prints the same on both sides (the time of scoring within one minute) says nothing on paper.
+            .filter(change => change.before !== change.after)
+            .map(change => `${h(change.field)}: ${h(change.before)} → ${h(change.after)}`).join('<br>')}</td></tr>`,
     )
     .join('');
   return `<h2>${h(headings.amendments)}</h2>
