@@ -28,10 +28,10 @@ function StageWork(props: { service: TeachingService; language: Language; t: Tra
   if (!stage) return null;
   return (
     <div className="ohif-teaching__stage-scroll">
-      <Stage {...props} />
-      {stage !== '4.5' && <TutorScoring {...props} stage={stage} />}
       <EvaluationSummary {...props} stage={stage} />
       <Amendments {...props} />
+      <Stage {...props} />
+      {stage !== '4.5' && <TutorScoring {...props} stage={stage} />}
     </div>
   );
 }

@@ -57,10 +57,14 @@ export const PANEL_CSS = `
 .ohif-teaching__actions { display: flex; justify-content: flex-end; }
 .ohif-teaching__sign-off { display: flex; flex-direction: column; gap: 2px; padding: 2px 8px 4px; }
 .ohif-teaching__signed { margin: 2px 8px 4px; }
+.ohif-teaching__stacked { flex-wrap: wrap; }
+.ohif-teaching__stacked > :first-child { flex: 1 1 100%; }
+.ohif-teaching__stacked > :last-child { margin-left: auto; }
+.ohif-teaching__summary-line { font-size: 13px; }
 .ohif-teaching__buttons { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 2px; flex-shrink: 0; }
 .ohif-teaching__as-signed { font-size: 12px; color: hsl(38 92% 62%); }
 .ohif-teaching__summary-text { font-size: 13px; color: hsl(var(--foreground)); white-space: pre-wrap; overflow-wrap: anywhere; }
-.ohif-teaching__summary-stages { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 2px; font-size: 12px; text-align: center; color: hsl(var(--muted-foreground)); font-variant-numeric: tabular-nums; }
+.ohif-teaching__summary-stages { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 2px; font-size: 11px; text-align: center; color: hsl(var(--muted-foreground)); font-variant-numeric: tabular-nums; }
 .ohif-teaching__summary-stages > div { padding: 2px 0; border-radius: 4px; background: hsl(var(--muted)); }
 .ohif-teaching__amend { display: flex; flex-direction: column; gap: 6px; }
 .ohif-teaching__check { display: flex; align-items: flex-start; gap: 6px; font-size: 13px; color: hsl(var(--foreground)); }

@@ -144,7 +144,7 @@ describe('sign-off, the evaluation after it, amendments and the score sheet', ()
     await summary.waitFor();
     expect(await summary.getByTestId('teaching-summary-feedback').innerText()).toContain('4.1 反馈：思路清晰');
     expect(await summary.getByTestId('teaching-summary-guidance').innerText()).toContain('4.1 指导：注意鉴别诊断');
-    expect(await summary.locator('[data-testid="teaching-summary-stage"][data-stage="4.4"]').innerText()).toMatch(/\d+ \/ \d+ 分/);
+    expect(await summary.locator('[data-testid="teaching-summary-stage"][data-stage="4.4"]').innerText()).toMatch(/^4\.4\s+\d+\/\d+分$/);
     expect(await editable(resident)).toBe(0);
     expect(await resident.getByTestId('teaching-submit-stage').count()).toBe(0);
     await shot(resident, 'resident-summary-4.1-zh', panel(resident));
@@ -196,9 +196,14 @@ describe('sign-off, the evaluation after it, amendments and the score sheet', ()
     const criterion = tutor.getByTestId('teaching-summary-criterion').first();
     expect(await criterion.getByTestId('teaching-summary-criterion-score').innerText()).toBe(String(max));
     expect(await criterion.getByTestId('teaching-as-signed').innerText()).toBe(`签署时：${signedScore}`);
+    await criterion.scrollIntoViewIfNeeded();
     await shot(tutor, 'amended-zh', panel(tutor));
+    await amendment.scrollIntoViewIfNeeded();
+    await shot(tutor, 'amendment-list-zh', panel(tutor));
     await toggleLanguage(tutor);
     expect(await criterion.getByTestId('teaching-as-signed').innerText()).toBe(`as signed: ${signedScore}`);
+    await shot(tutor, 'amendment-list-en', panel(tutor));
+    await criterion.scrollIntoViewIfNeeded();
     await shot(tutor, 'amended-en', panel(tutor));
     await toggleLanguage(tutor);
 
@@ -208,6 +213,7 @@ describe('sign-off, the evaluation after it, amendments and the score sheet', ()
     await resident.getByTestId('teaching-amendment').waitFor();
     expect(await resident.getByTestId('teaching-summary-criterion').first().getByTestId('teaching-as-signed').innerText()).toBe(`签署时：${signedScore}`);
     expect(await editable(resident)).toBe(0);
+    await resident.getByTestId('teaching-amendment').scrollIntoViewIfNeeded();
     await shot(resident, 'resident-amended-zh', panel(resident));
   });
 

@@ -80,7 +80,7 @@ function CriteriaFields({ session, stage, evaluation, onChange, language, t }: {
               )}
               {criterion.kind === 'points' && <span className="ohif-teaching__hint">/ {criterion.max}</span>}
             </div>
-            {signedHint(criterionText(criterion, signed, language, t), t)}
+            {criterionText(criterion, signed, language, t) !== criterionText(criterion, evaluation, language, t) && signedHint(criterionText(criterion, signed, language, t), t)}
             <input
               className="ohif-teaching__input"
               placeholder={t('scoring.criterionRemark')}
@@ -277,7 +277,7 @@ export const Amendments = memo(function Amendments({ service, language, t }: { s
       {amendments.map(amendment => (
         <div key={amendment.id} className="ohif-teaching__finding" data-testid="teaching-amendment">
           <div className="ohif-teaching__hint">{t('amend.entry', { at: amendment.at, name: amendment.by.name })}</div>
-          <div className="text-foreground" data-testid="teaching-amendment-reason">
+          <div className="ohif-teaching__summary-line text-foreground" data-testid="teaching-amendment-reason">
             {t('amend.reasonWas', { reason: amendment.reason })}
           </div>
           {amendment.changes.map(change => (

@@ -98,7 +98,7 @@ function SheetSummary({ session, language, t }: { session: TeachingSession; lang
     <>
       {(['total', 'band', 'vetoes'] as const).map(key => (
         <div key={key} className="ohif-teaching__field" data-testid={`teaching-summary-sheet-${key}`}>
-          <div className={key === 'total' ? 'text-foreground' : undefined}>{now[key]}</div>
+          <div className={key === 'total' ? 'ohif-teaching__summary-line text-foreground' : 'ohif-teaching__summary-line'}>{now[key]}</div>
           <AsSigned now={now[key]} then={then?.[key]} t={t} />
         </div>
       ))}

@@ -51,8 +51,8 @@ export const SignOff = memo(function SignOff({ service, language, t }: { service
   if (signed) {
     const name = signed.by === actor.id && me ? me.name : t('signOff.theTutor');
     return (
-      <div className="ohif-teaching__notice ohif-teaching__signed" role="status" data-testid="teaching-signed-off">
-        <div className="min-w-0 flex-1">
+      <div className="ohif-teaching__notice ohif-teaching__signed ohif-teaching__stacked" role="status" data-testid="teaching-signed-off">
+        <div className="min-w-0">
           <div className="text-foreground" data-testid="teaching-signed-by">
             {t('signOff.signedBy', { name, at: chinaDateTime(signed.at) })}
           </div>
@@ -69,8 +69,8 @@ export const SignOff = memo(function SignOff({ service, language, t }: { service
   return (
     <div className="ohif-teaching__sign-off" data-testid="teaching-sign-off">
       {confirming && !refusal ? (
-        <div className="ohif-teaching__notice" role="alertdialog" aria-labelledby="teaching-sign-off-question" data-testid="teaching-sign-off-confirmation">
-          <span id="teaching-sign-off-question" className="min-w-0 flex-1 text-foreground">
+        <div className="ohif-teaching__notice ohif-teaching__stacked" role="alertdialog" aria-labelledby="teaching-sign-off-question" data-testid="teaching-sign-off-confirmation">
+          <span id="teaching-sign-off-question" className="min-w-0 text-foreground">
             {t('signOff.confirm')}
           </span>
           <div className="ohif-teaching__buttons">
