@@ -509,7 +509,8 @@ export class TeachingService {
       if (signal.aborted) return;
       const saved = await api.listAnnotations(session.id);
       if (signal.aborted) return;
-      const readOnly = new Map(saved.filter(item => !drawing || item.authorId !== account.id).map(item => [item.uid, item.authorRole]));
+      // Signed off, the person's own drawings are locked on the image like everyone else's.
+      const readOnly = new Map(saved.filter(item => !drawing || session.signOff || item.authorId !== account.id).map(item => [item.uid, item.authorRole]));
       const { restored, unplaced } = await viewer.restore(saved, { studyInstanceUID, locked: new Set(readOnly.keys()), signal });
       for (const item of this.state.annotations) this.drawnBefore.add(item.uid);
       this.linkingFindings = true;
