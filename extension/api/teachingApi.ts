@@ -103,7 +103,12 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
       const query = new URLSearchParams({ studyInstanceUID, open: 'true' });
       const { sessions } = await read(await call('GET', `/sessions?${query}`), sessionList);
       const underWay = sessions.find(({ session }) => session.timer.intervals.length > 0 && !session.timer.endedAt);
-      return underWay ?? sessions[0];
+      const open = underWay ?? sessions[0];
+      if (open) return open;
+      // Nothing open: the session last signed off on the study, so its resident sees the evaluation.
+      const all = await read(await call('GET', `/sessions?${new URLSearchParams({ studyInstanceUID })}`), sessionList);
+      const signed = all.sessions.filter(({ session }) => session.signOff).sort((a, b) => b.session.signOff!.at.localeCompare(a.session.signOff!.at));
+      return signed[0];
     },
 
     listAnnotations: async sessionId =>

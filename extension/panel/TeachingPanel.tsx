@@ -7,7 +7,10 @@ import { EmptyState } from './EmptyState';
 import { HOST } from './hostClasses';
 import { RecordsNotice } from './RecordsNotice';
 import { SaveStatus } from './SaveStatus';
+import { Amendments } from './session/Amendments';
+import { EvaluationSummary } from './session/EvaluationSummary';
 import { SessionClock } from './session/SessionClock';
+import { SignOff } from './session/SignOff';
 import { firstOpenStage, StageStepper } from './session/StageStepper';
 import { WorkStatus } from './session/WorkStatus';
 import { ClinicalInfoStage } from './stages/ClinicalInfoStage';
@@ -27,6 +30,8 @@ function StageWork(props: { service: TeachingService; language: Language; t: Tra
   if (!stage) return null;
   return (
     <div className="ohif-teaching__stage-scroll">
+      <EvaluationSummary {...props} stage={stage} />
+      <Amendments {...props} />
       <Stage {...props} />
       <StageQuestions {...props} stage={stage} />
       {stage !== '4.5' && <TutorScoring {...props} stage={stage} />}
@@ -41,6 +46,8 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
   const selectedUid = useTeaching(service, state => state.selectedUid);
   const renaming = useTeaching(service, state => state.renaming);
   const readOnly = useTeaching(service, state => state.readOnly);
+  // Once signed, the person's own drawings are as locked as everyone else's.
+  const signedRole = useTeaching(service, state => (state.record?.session.signOff ? state.actor?.role : undefined));
   const t = useMemo(() => translator(language), [language]);
 
   return (
@@ -49,6 +56,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
       <SessionClock service={service} language={language} t={t} />
       <StageStepper service={service} language={language} t={t} />
       <WorkStatus service={service} language={language} t={t} />
+      <SignOff service={service} language={language} t={t} />
       <StageWork service={service} language={language} t={t} />
       <div className={HOST.sectionHeader}>
         <span>
@@ -69,7 +77,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
                 position={index + 1}
                 selected={annotation.uid === selectedUid}
                 renaming={renaming?.uid === annotation.uid ? renaming : undefined}
-                drawnBy={readOnly.get(annotation.uid)}
+                drawnBy={readOnly.get(annotation.uid) ?? signedRole}
                 service={service}
                 language={language}
                 t={t}

@@ -60,6 +60,20 @@ export const PANEL_CSS = `
 .ohif-teaching__prior { display: flex; flex-direction: column; gap: 4px; padding: 5px 6px; border-radius: 4px; background: hsl(var(--muted)); }
 .ohif-teaching__prior-name { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; font-size: 12px; color: hsl(var(--muted-foreground)); }
 .ohif-teaching__prior .ohif-teaching__notice { margin: 0; padding: 4px 0 0; background: none; }
+.ohif-teaching__sign-off { display: flex; flex-direction: column; gap: 2px; padding: 2px 8px 4px; }
+.ohif-teaching__signed { margin: 2px 8px 4px; }
+.ohif-teaching__stacked { flex-wrap: wrap; }
+.ohif-teaching__stacked > :first-child { flex: 1 1 100%; }
+.ohif-teaching__stacked > :last-child { margin-left: auto; }
+.ohif-teaching__summary-line { font-size: 13px; }
+.ohif-teaching__buttons { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 2px; flex-shrink: 0; }
+.ohif-teaching__as-signed { font-size: 12px; color: hsl(38 92% 62%); }
+.ohif-teaching__summary-text { font-size: 13px; color: hsl(var(--foreground)); white-space: pre-wrap; overflow-wrap: anywhere; }
+.ohif-teaching__summary-stages { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 2px; font-size: 11px; text-align: center; color: hsl(var(--muted-foreground)); font-variant-numeric: tabular-nums; }
+.ohif-teaching__summary-stages > div { padding: 2px 0; border-radius: 4px; background: hsl(var(--muted)); }
+.ohif-teaching__amend { display: flex; flex-direction: column; gap: 6px; }
+.ohif-teaching__check { display: flex; align-items: flex-start; gap: 6px; font-size: 13px; color: hsl(var(--foreground)); }
+.ohif-teaching__check > input { margin-top: 3px; flex-shrink: 0; }
 .ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .ohif-teaching__questions { border-top: 1px solid hsl(var(--border)); padding-top: 6px; }
 .ohif-teaching__question { display: flex; flex-direction: column; gap: 3px; padding: 5px 6px; border-radius: 4px; background: hsl(var(--muted)); }

@@ -487,6 +487,16 @@ export class TeachingService {
     }
   }
 
+  /** The open session's printable score sheet in the panel's language; with `print`, the page opens the print dialog itself. */
+  scoreSheetUrl(print: boolean): string | undefined {
+    const { record, language } = this.state;
+    if (!record) return undefined;
+    // The records service's root: the sign-in page is one of its routes.
+    const root = this.deps.signInUrl.replace(/\/auth\/sign-in$/, '');
+    const query = new URLSearchParams({ language, ...(print ? { print: '1' } : {}) });
+    return `${root}/sessions/${encodeURIComponent(record.session.id)}/score-sheet?${query}`;
+  }
+
   /** The tutor sends a stage back to the resident to revise, saying why. */
   returnStage(stage: StageId, reason: string): void {
     void this.queue?.enqueue({ type: 'returnStage', stage, reason });
@@ -660,7 +670,8 @@ export class TeachingService {
       if (signal.aborted) return;
       const saved = await api.listAnnotations(session.id);
       if (signal.aborted) return;
-      const readOnly = new Map(saved.filter(item => !drawing || item.authorId !== account.id).map(item => [item.uid, item.authorRole]));
+      // Signed off, the person's own drawings are locked on the image like everyone else's.
+      const readOnly = new Map(saved.filter(item => !drawing || session.signOff || item.authorId !== account.id).map(item => [item.uid, item.authorRole]));
       // Before they are drawn again, so that their drawing is not taken for the person's own.
       this.update({ authors: new Map(saved.flatMap(item => (isAuthorRole(item.authorRole) ? [[item.uid, item.authorRole] as const] : []))) });
       const { restored, unplaced } = await viewer.restore(saved, { studyInstanceUID, locked: new Set(readOnly.keys()), signal });

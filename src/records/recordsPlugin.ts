@@ -17,6 +17,7 @@ import { authRoutes } from './routes/authRoutes';
 import { caseRoutes } from './routes/caseRoutes';
 import { peopleRoutes } from './routes/peopleRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
+import { scoreSheetRoutes } from './routes/scoreSheetRoutes';
 
 export const API_PREFIX = '/api';
 
@@ -78,7 +79,7 @@ export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, o
         },
       );
 
-      for (const routes of [authRoutes, peopleRoutes, caseRoutes, sessionRoutes, annotationRoutes]) await routes(typed, deps);
+      for (const routes of [authRoutes, peopleRoutes, caseRoutes, sessionRoutes, annotationRoutes, scoreSheetRoutes]) await routes(typed, deps);
     },
     { prefix: API_PREFIX },
   );

@@ -3,6 +3,7 @@ import { PRIOR_MESSAGES } from './areas/prior';
 import { QUEUE_MESSAGES } from './areas/queue';
 import { QUESTION_MESSAGES } from './areas/questions';
 import { REPORT_SHEET_MESSAGES } from './areas/reportSheet';
+import { SIGN_OFF_MESSAGES } from './areas/signOff';
 
 /**
  * Every user-facing string of the teaching UI, in both languages. English is the key source; the
@@ -16,6 +17,7 @@ const AREAS = [
   QUESTION_MESSAGES,
   REPORT_SHEET_MESSAGES,
   AUTHORSHIP_MESSAGES,
+  SIGN_OFF_MESSAGES,
 ] as const;
 
 const ownEn = {

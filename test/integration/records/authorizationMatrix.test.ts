@@ -282,6 +282,14 @@ const EXPECTATIONS: Record<string, Variant[]> = {
       after: sessionUnchangedUnless(200),
     },
   ],
+  scoreSheet: [
+    {
+      name: 'before sign-off',
+      build: cell => ({ params: { sessionId: cell.world.sessionId } }),
+      expect: row(401, 403, 404, 200, 404, 200, 404),
+      codes: { residentOwn: 'access.notSignedOff' },
+    },
+  ],
   listSessionEvents: [{ name: 'the history', build: cell => ({ params: { sessionId: cell.world.sessionId } }), expect: row(401, 200, 404, 200, 404, 200, 404) }],
   residentProgress: [
     {

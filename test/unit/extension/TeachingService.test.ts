@@ -285,6 +285,17 @@ describe('TeachingService with the records service', () => {
     expect((api.session!.stages['4.3'].work as { findings: Array<{ annotationIds: string[] }> }).findings.map(finding => finding.annotationIds)).toEqual([['new']]);
   });
 
+  it('locks the resident\'s own drawings too once the session is signed off', async () => {
+    const signed = { ...SESSION, signOff: { at: '2026-12-01T09:00:00.000Z', by: 'tutor-1', stages: SESSION.stages } };
+    const api = new FakeApi(RESIDENT, signed, [saved('mine', 'resident-1', 'Nodule', 3), saved('theirs', 'tutor-1', 'Correction', 1)]);
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    await settleAll();
+    expect(viewer.restoreCalls).toEqual([{ uids: ['mine', 'theirs'], locked: ['mine', 'theirs'] }]);
+    expect(service.getState().readOnly).toEqual(new Map([['mine', 'resident'], ['theirs', 'tutor']]));
+  });
+
   it('saves removals, but never changes what someone else drew', async () => {
     const api = new FakeApi(RESIDENT, SESSION, [saved('mine', 'resident-1', 'Nodule', 2), saved('theirs', 'tutor-1', 'Correction', 1)]);
     const service = new TeachingService('zh-CN', deps(api));

@@ -116,6 +116,15 @@ describe('the teaching API client', () => {
     expect(await none.api.findOpenSession('1.2.3')).toBeUndefined();
   });
 
+  it('opens the session last signed off on the study when none is open', async () => {
+    const signedAt = (id: string, at: string) => ({ ...draftSession({ id }), signOff: { at, by: 'tutor-wang', stages: draftSession().stages } });
+    const { api, sent } = client(request =>
+      json(200, { sessions: request.url.includes('open=true') ? [] : [{ session: signedAt('earlier', '2026-11-01T08:00:00.000Z'), version: 9 }, { session: signedAt('latest', '2026-11-20T08:00:00.000Z'), version: 12 }] }),
+    );
+    expect((await api.findOpenSession('1.2.3'))?.session.id).toBe('latest');
+    expect(sent.map(request => request.url)).toEqual(['/api/sessions?studyInstanceUID=1.2.3&open=true', '/api/sessions?studyInstanceUID=1.2.3']);
+  });
+
   it("turns a refusal into the server's code and both languages", async () => {
     const { api } = client(() => refusal(403, 'access.notYourAnnotation', '只能修改自己画的标注', 'You can only change annotations you drew'));
     const error = await api.listAnnotations('s1').catch((caught: unknown) => caught);
