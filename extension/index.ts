@@ -2,6 +2,7 @@ import { isLanguage, MESSAGES } from '../src/core/i18n';
 import type { TeachingApi } from './api/teachingApi';
 import { hostAuthorization, openedStudyInstanceUID } from './host/hostSession';
 import { studyHeaders } from './host/studyHeaders';
+import { departmentSignLists, TEACHING_CUSTOMIZATIONS } from './host/teachingCustomizations';
 import { hostViewerAnnotations } from './host/viewerAnnotations';
 import type { ExtensionParams, ServicesManager } from './host/ohifTypes';
 import { EXTENSION_ID, PANEL_NAME, TEACHING_SERVICE } from './id';
@@ -48,6 +49,7 @@ const extension = {
           onOnline: listener => window.addEventListener('online', listener),
           localDraft: () => (draft ??= openLocalDraft().catch(() => memoryDraft())),
           studyHeaders: studyInstanceUID => studyHeaders(servicesManager.services.displaySetService, studyInstanceUID),
+          signVocabulary: () => departmentSignLists(servicesManager),
         });
         return service;
       },
@@ -60,6 +62,10 @@ const extension = {
 
   onModeExit({ servicesManager }: ExtensionParams) {
     teachingService(servicesManager).detach();
+  },
+
+  getCustomizationModule() {
+    return [{ name: 'default', value: TEACHING_CUSTOMIZATIONS }];
   },
 
   getPanelModule({ servicesManager }: ExtensionParams) {

@@ -7,6 +7,7 @@ import { EmptyState } from './EmptyState';
 import { HOST } from './hostClasses';
 import { RecordsNotice } from './RecordsNotice';
 import { SaveStatus } from './SaveStatus';
+import { Preparation } from './session/Preparation';
 import { SessionClock } from './session/SessionClock';
 import { firstOpenStage, StageStepper } from './session/StageStepper';
 import { WorkStatus } from './session/WorkStatus';
@@ -43,6 +44,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
     <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel">
       <AccountBar service={service} language={language} t={t} />
       <SessionClock service={service} language={language} t={t} />
+      <Preparation service={service} language={language} t={t} />
       <StageStepper service={service} language={language} t={t} />
       <WorkStatus service={service} language={language} t={t} />
       <StageWork service={service} language={language} t={t} />

@@ -5,6 +5,7 @@ import type { LocalizedText } from '../../src/core/schema/common';
 import type { Actor, Role } from '../../src/core/session/people';
 import type { CriteriaEvaluationInput, SessionCommand } from '../../src/core/rules/sessionCommand';
 import type { Finding, FindingsWork } from '../../src/core/session/stageWork';
+import type { DepartmentSignLists } from '../../src/core/vocabulary/signVocabulary';
 import { MESSAGES } from '../../src/core/i18n/messages';
 import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
@@ -19,6 +20,14 @@ import type { DrawnAnnotation } from './drawnAnnotation';
 export interface RenameDraft {
   uid: string;
   text: string;
+}
+
+/** A finding being named from the sign vocabulary, with what the person has typed to find the sign. */
+export interface SignLabelling {
+  findingId: string;
+  text: string;
+  /** Opened by a drawing just finished, not by the person asking: it must not take the keyboard from them. */
+  fromDrawing: boolean;
 }
 
 export interface SignedInPerson {
@@ -68,6 +77,8 @@ export interface TeachingState {
   pendingCommands: readonly SessionCommand[];
   /** A finding whose only drawing was just deleted: the person says whether the finding goes too. */
   orphanFinding: { findingId: string; description: string } | undefined;
+  /** The finding whose sign the person is choosing from the vocabulary. */
+  labelling: SignLabelling | undefined;
 }
 
 export type ClockCommand = 'startClock' | 'pauseClock' | 'resumeClock';
@@ -99,6 +110,8 @@ export interface TeachingServiceDeps {
   onOnline?: (listener: () => void) => void;
   /** The open study's DICOM headers, as far as the viewer has loaded them. */
   studyHeaders?: (studyInstanceUID: string) => StudyHeaders;
+  /** The department's own sign lists by modality, from the host's customization service. */
+  signVocabulary?: () => DepartmentSignLists;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -161,6 +174,7 @@ export class TeachingService {
       evaluations: {},
       pendingCommands: [],
       orphanFinding: undefined,
+      labelling: undefined,
     };
   }
 
@@ -364,6 +378,7 @@ export class TeachingService {
       const id = `finding-${annotation.uid}`.slice(0, 64);
       this.autoDescriptions.set(id, description);
       this.saveFindings([...work.findings, { id, kind: 'positive', description, location: '', annotationIds: [annotation.uid], pathology: '' }]);
+      this.update({ labelling: { findingId: id, text: '', fromDrawing: true } });
       return;
     }
     // While the resident has not written their own description, it follows the drawing's label and value.
@@ -402,6 +417,40 @@ export class TeachingService {
     if (!work || !finding) return;
     this.saveFindings(work.findings.filter(item => item.id !== findingId));
     if (withDrawings) for (const uid of finding.annotationIds) this.remove(uid);
+  }
+
+  /** The department's sign lists, where it has its own. */
+  departmentSigns(): DepartmentSignLists {
+    return this.deps.signVocabulary?.() ?? {};
+  }
+
+  /** The person asks to name a finding from the sign vocabulary. */
+  startLabelling(findingId: string): void {
+    if (this.findings()?.findings.some(finding => finding.id === findingId)) this.update({ labelling: { findingId, text: '', fromDrawing: false } });
+  }
+
+  editLabelling(text: string): void {
+    if (this.state.labelling) this.update({ labelling: { ...this.state.labelling, text } }, true);
+  }
+
+  /** Closed without choosing: the finding keeps the description it had. */
+  cancelLabelling(): void {
+    this.update({ labelling: undefined });
+  }
+
+  /**
+   * Names a finding, with a sign of the vocabulary or the person's own words: its description, and
+   * the label of its drawings on the images. The description then follows the drawing's label again.
+   */
+  labelFinding(findingId: string, text: string): void {
+    const label = text.trim();
+    const work = this.findings();
+    const finding = work?.findings.find(item => item.id === findingId);
+    this.update({ labelling: undefined });
+    if (!work || !finding || !label) return;
+    this.autoDescriptions.set(findingId, label);
+    this.saveFindings(work.findings.map(item => (item.id === findingId ? { ...item, description: label } : item)));
+    for (const uid of finding.annotationIds) if (!this.state.readOnly.has(uid)) this.viewer?.rename(uid, label);
   }
 
   /** What the person typed that the server does not hold yet, stage by stage. */

@@ -1,4 +1,6 @@
+import { PREPARATION_MESSAGES } from './areas/preparation';
 import { QUEUE_MESSAGES } from './areas/queue';
+import { VOCABULARY_MESSAGES } from './areas/vocabulary';
 
 /**
  * Every user-facing string of the teaching UI, in both languages. English is the key source; the
@@ -6,7 +8,7 @@ import { QUEUE_MESSAGES } from './areas/queue';
  * one language only.
  */
 // Each area's strings live beside the area (see `areas/defineArea.ts`); this table holds the rest.
-const AREAS = [QUEUE_MESSAGES] as const;
+const AREAS = [QUEUE_MESSAGES, VOCABULARY_MESSAGES, PREPARATION_MESSAGES] as const;
 
 const ownEn = {
   'panel.title': 'Teaching',
