@@ -69,6 +69,7 @@ export const PANEL_CSS = `
 .ohif-teaching__prep > summary::before { content: '▸'; font-size: 11px; }
 .ohif-teaching__prep[open] > summary::before { content: '▾'; }
 .ohif-teaching__check { display: flex; align-items: flex-start; gap: 6px; font-size: 13px; line-height: 1.4; color: hsl(var(--foreground)); }
+.ohif-teaching__input[type='datetime-local'] { color-scheme: dark; }
 .ohif-teaching__check > input { flex-shrink: 0; margin-top: 3px; accent-color: hsl(var(--primary)); }
 `;
 

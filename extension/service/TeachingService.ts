@@ -199,6 +199,7 @@ export class TeachingService {
       work: {},
       pendingCommands: [],
       sessionSave: { state: 'saved' },
+      labelling: undefined,
     });
     this.studyInstanceUID = studyInstanceUID;
     this.linkingFindings = false;

@@ -247,4 +247,38 @@ describe('the sign vocabulary on a finished drawing, and the preparation checkli
     await expect.poll(() => picker(resident).count()).toBe(0);
     expect(await findings(resident).nth(2).getByTestId('teaching-finding-description').inputValue()).toMatch(/^长度/);
   });
+
+  it('shows a real-time case whether the patient was informed, recorded by the tutor before the session starts, with the time', async () => {
+    const tutor = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+    const liverUrl = `${server.url}/teaching?StudyInstanceUIDs=${SAMPLE_STUDIES.liverUltrasound.studyUID}`;
+    await tutor.goto(liverUrl);
+    await signIn(tutor, server.url, 'tutor1');
+    const { residentId } = (await serverSession(resident)) as ServerSession & { residentId: string };
+    const opened = await tutor.evaluate(
+      async body => (await fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status,
+      { caseId: 'demo-case-liver-us', residentId, plannedAt: new Date(Date.now() + 3_600_000).toISOString(), place: '超声科 3 号诊室' },
+    );
+    expect(opened).toBe(201);
+    await tutor.goto(liverUrl);
+    await ready(tutor);
+    const informed = tutor.getByTestId('teaching-patient-informed');
+    await informed.waitFor();
+    expect(await informed.getAttribute('data-informed')).toBe('no');
+    // The checklist is the resident's to tick: shown to the tutor, not offered.
+    expect(await tutor.locator('[data-testid="teaching-preparation-item"] input').first().isDisabled()).toBe(true);
+    await shot(tutor, 'patient-not-informed-zh', panel(tutor));
+    await tutor.getByTestId('teaching-record-patient-informed').click();
+    await expect.poll(() => informed.getAttribute('data-informed')).toBe('yes');
+    expect(await informed.innerText()).toMatch(/已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 告知患者本次教学/);
+    expect(await tutor.getByTestId('teaching-record-patient-informed').count()).toBe(0);
+    await expect.poll(() => workStatus(tutor)).toBe('saved');
+
+    await tutor.reload();
+    await ready(tutor);
+    await expect.poll(() => informed.getAttribute('data-informed')).toBe('yes');
+    await toLanguage(tutor, 'en');
+    expect(await informed.innerText()).toMatch(/Patient informed of the teaching at \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await shot(tutor, 'patient-informed-en', panel(tutor));
+    await tutor.context().close();
+  });
 });

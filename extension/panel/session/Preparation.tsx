@@ -69,6 +69,7 @@ export const Preparation = memo(function Preparation({ service, language, t }: {
             <span className="ohif-teaching__check">
               {patientInformedAt ? t('preparation.patientInformedAt', { time: localMinute(patientInformedAt) }) : t('preparation.patientNotInformed')}
             </span>
+            {informing?.ok && <span className="ohif-teaching__hint">{t('preparation.informedWhen')}</span>}
             {informing?.ok && (
               <div className="ohif-teaching__rename">
                 <input

@@ -113,7 +113,7 @@ export function SignLabelPicker({
             data-kind={option.kind}
             // Keeps the keyboard in the text box, so a click takes the sign as Enter does.
             onMouseDown={event => event.preventDefault()}
-            onMouseEnter={() => setActive(index)}
+            onMouseMove={() => index !== current && setActive(index)}
             onClick={() => take(option)}
           >
             {option.kind === 'sign' ? (

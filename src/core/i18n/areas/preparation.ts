@@ -9,7 +9,7 @@ export const PREPARATION_MESSAGES = defineArea(
     'preparation.patient': 'Patient informed (real-time case)',
     'preparation.patientInformedAt': 'Patient informed of the teaching at {time}',
     'preparation.patientNotInformed': 'The patient has not been recorded as informed of the teaching yet.',
-    'preparation.informedWhen': 'When the patient was informed',
+    'preparation.informedWhen': 'When the patient was informed (left empty: now)',
     'preparation.recordInformed': 'Record as informed',
   },
   {
@@ -19,7 +19,7 @@ export const PREPARATION_MESSAGES = defineArea(
     'preparation.patient': '告知患者（实时病例）',
     'preparation.patientInformedAt': '已于 {time} 告知患者本次教学',
     'preparation.patientNotInformed': '尚未记录已告知患者本次教学。',
-    'preparation.informedWhen': '告知患者的时间',
+    'preparation.informedWhen': '告知患者的时间（留空即为现在）',
     'preparation.recordInformed': '记录为已告知',
   },
 );
