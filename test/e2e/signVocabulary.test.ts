@@ -248,6 +248,43 @@ describe('the sign vocabulary on a finished drawing, and the preparation checkli
     expect(await findings(resident).nth(2).getByTestId('teaching-finding-description').inputValue()).toMatch(/^长度/);
   });
 
+  it("takes the department's list from the host's customization service, and the shipped one when the department's is malformed", async () => {
+    /** The resident's viewer with the site's app config setting the department's vocabulary. */
+    const withVocabulary = async (value: unknown) => {
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      await context.route('**/app-config.js', async route => {
+        const original = await (await route.fetch()).text();
+        const site = `window.config.customizationService = { 'teaching.signVocabulary': { $set: ${JSON.stringify(value)} } };`;
+        await route.fulfill({ body: `${original}\n${site}`, contentType: 'application/javascript' });
+      });
+      const page = await context.newPage();
+      const warnings: string[] = [];
+      page.on('console', message => {
+        if (message.type() === 'warning' && message.text().includes('teaching.signVocabulary')) warnings.push(message.text());
+      });
+      await page.goto(`${server.url}${TEACHING_URL}`);
+      await signIn(page, server.url, 'resident1');
+      await ready(page);
+      await toLanguage(page, 'zh-CN');
+      await openFindings(page);
+      await findings(page).first().getByTestId('teaching-finding-choose-sign').click();
+      await picker(page).waitFor();
+      return { page, warnings };
+    };
+
+    const department = await withVocabulary({ CT: [{ zh: '肺结节', en: 'pulmonary nodule' }, { zh: '磨玻璃结节', en: 'ground-glass nodule' }] });
+    expect((await signOptions(department.page).allInnerTexts()).map(text => text.replace(/\s+/, ' '))).toEqual(['肺结节 pulmonary nodule', '磨玻璃结节 ground-glass nodule']);
+    expect(department.warnings).toEqual([]);
+    await shot(department.page, 'department-vocabulary-zh', panel(department.page));
+    await department.page.context().close();
+
+    const malformed = await withVocabulary({ CT: [{ zh: 'nodule', en: 'nodule' }] });
+    expect(await signOptions(malformed.page).first().innerText()).toMatch(/^结节\s+nodule$/);
+    expect(await signOptions(malformed.page).count()).toBeGreaterThanOrEqual(15);
+    await expect.poll(() => malformed.warnings.join('\n')).toMatch(/CT\[0\]: zh must be Chinese text/);
+    await malformed.page.context().close();
+  });
+
   it('shows a real-time case whether the patient was informed, recorded by the tutor before the session starts, with the time', async () => {
     const tutor = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     const liverUrl = `${server.url}/teaching?StudyInstanceUIDs=${SAMPLE_STUDIES.liverUltrasound.studyUID}`;
