@@ -3,6 +3,7 @@ import type { TeachingApi } from './api/teachingApi';
 import { hostAuthorization, openedStudyInstanceUID } from './host/hostSession';
 import { studyHeaders } from './host/studyHeaders';
 import { hostPriorComparison } from './host/priorComparison';
+import { departmentSignLists, TEACHING_CUSTOMIZATIONS } from './host/teachingCustomizations';
 import { hostViewerAnnotations } from './host/viewerAnnotations';
 import type { ExtensionManager, ExtensionParams, ServicesManager } from './host/ohifTypes';
 import { EXTENSION_ID, PANEL_NAME, TEACHING_SERVICE } from './id';
@@ -57,6 +58,7 @@ const extension = {
               return () => document.removeEventListener('visibilitychange', listener);
             },
           },
+          signVocabulary: () => departmentSignLists(servicesManager),
         });
         return service;
       },
@@ -69,6 +71,10 @@ const extension = {
 
   onModeExit({ servicesManager }: ExtensionParams) {
     teachingService(servicesManager).detach();
+  },
+
+  getCustomizationModule() {
+    return [{ name: 'default', value: TEACHING_CUSTOMIZATIONS }];
   },
 
   getPanelModule({ servicesManager }: ExtensionParams) {

@@ -9,6 +9,7 @@ import { RecordsNotice } from './RecordsNotice';
 import { SaveStatus } from './SaveStatus';
 import { Amendments } from './session/Amendments';
 import { EvaluationSummary } from './session/EvaluationSummary';
+import { Preparation } from './session/Preparation';
 import { SessionClock } from './session/SessionClock';
 import { SignOff } from './session/SignOff';
 import { firstOpenStage, StageStepper } from './session/StageStepper';
@@ -54,6 +55,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
     <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel">
       <AccountBar service={service} language={language} t={t} />
       <SessionClock service={service} language={language} t={t} />
+      <Preparation service={service} language={language} t={t} />
       <StageStepper service={service} language={language} t={t} />
       <WorkStatus service={service} language={language} t={t} />
       <SignOff service={service} language={language} t={t} />

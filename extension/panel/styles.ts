@@ -93,6 +93,21 @@ export const PANEL_CSS = `
 .ohif-teaching__veto { display: flex; align-items: flex-start; gap: 6px; padding: 2px 4px; border-radius: 3px; font-size: 12px; line-height: 1.4; color: hsl(var(--foreground)); cursor: pointer; }
 .ohif-teaching__veto > input { margin-top: 2px; flex-shrink: 0; }
 .ohif-teaching__veto--ticked { background: hsl(0 84% 66% / 0.2); box-shadow: inset 2px 0 0 hsl(0 84% 66%); }
+.ohif-teaching__actions { flex-wrap: wrap; }
+.ohif-teaching__picker { display: flex; flex-direction: column; gap: 3px; padding: 4px; border-radius: 4px; background: hsl(var(--popover)); box-shadow: inset 0 0 0 1px hsl(var(--primary) / 0.6); }
+.ohif-teaching__picker-list { list-style: none; margin: 0; padding: 0; max-height: 180px; overflow-y: auto; overflow-x: hidden; }
+.ohif-teaching__picker-option { display: flex; align-items: baseline; gap: 8px; min-width: 0; padding: 2px 6px; border-radius: 3px; cursor: pointer; font-size: 13px; color: hsl(var(--muted-foreground)); overflow-wrap: anywhere; }
+.ohif-teaching__picker-option--active { background: hsl(var(--primary) / 0.25); color: hsl(var(--foreground)); }
+.ohif-teaching__picker-zh { flex-shrink: 0; color: hsl(var(--foreground)); }
+.ohif-teaching__picker-en { min-width: 0; }
+.ohif-teaching__prep { border-bottom: 1px solid hsl(var(--border)); }
+.ohif-teaching__prep > summary { cursor: pointer; display: flex; align-items: center; gap: 6px; padding: 4px 10px; font-size: 13px; color: hsl(var(--muted-foreground)); list-style: none; }
+.ohif-teaching__prep > summary::-webkit-details-marker { display: none; }
+.ohif-teaching__prep > summary::before { content: '▸'; font-size: 11px; }
+.ohif-teaching__prep[open] > summary::before { content: '▾'; }
+.ohif-teaching__check { display: flex; align-items: flex-start; gap: 6px; font-size: 13px; line-height: 1.4; color: hsl(var(--foreground)); }
+.ohif-teaching__input[type='datetime-local'] { color-scheme: dark; }
+.ohif-teaching__check > input { flex-shrink: 0; margin-top: 3px; accent-color: hsl(var(--primary)); }
 `;
 
 const STYLE_ID = 'ohif-teaching-styles';

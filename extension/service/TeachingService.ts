@@ -5,6 +5,7 @@ import type { LocalizedText } from '../../src/core/schema/common';
 import type { Actor, Role } from '../../src/core/session/people';
 import type { CriteriaEvaluationInput, SessionCommand } from '../../src/core/rules/sessionCommand';
 import type { Finding, FindingsWork } from '../../src/core/session/stageWork';
+import type { DepartmentSignLists } from '../../src/core/vocabulary/signVocabulary';
 import { MESSAGES } from '../../src/core/i18n/messages';
 import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
@@ -23,6 +24,14 @@ import { diffAnnotations, FOLLOW_INTERVAL_MS, seenKey, SessionFollower, type Pag
 export interface RenameDraft {
   uid: string;
   text: string;
+}
+
+/** A finding being named from the sign vocabulary, with what the person has typed to find the sign. */
+export interface SignLabelling {
+  findingId: string;
+  text: string;
+  /** Opened by a drawing just finished, not by the person asking: it must not take the keyboard from them. */
+  fromDrawing: boolean;
 }
 
 export interface SignedInPerson {
@@ -76,6 +85,8 @@ export interface TeachingState {
   orphanFinding: { findingId: string; description: string } | undefined;
   /** The case's prior study, for comparison side by side in 4.4. */
   prior: PriorView;
+  /** The finding whose sign the person is choosing from the vocabulary. */
+  labelling: SignLabelling | undefined;
 }
 
 /**
@@ -124,6 +135,8 @@ export interface TeachingServiceDeps {
   priorComparison?: PriorComparison;
   /** Whether the page is on screen: the session is followed only while it is. */
   visibility?: PageVisibility;
+  /** The department's own sign lists by modality, from the host's customization service. */
+  signVocabulary?: () => DepartmentSignLists;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -199,6 +212,7 @@ export class TeachingService {
       pendingCommands: [],
       orphanFinding: undefined,
       prior: NO_PRIOR,
+      labelling: undefined,
     };
     deps.onOnline?.(() => this.follower?.now());
   }
@@ -226,6 +240,7 @@ export class TeachingService {
       pendingCommands: [],
       sessionSave: { state: 'saved' },
       prior: NO_PRIOR,
+      labelling: undefined,
     });
     this.priorOfSession = undefined;
     this.studyInstanceUID = studyInstanceUID;
@@ -534,6 +549,7 @@ export class TeachingService {
       const id = `finding-${annotation.uid}`.slice(0, 64);
       this.autoDescriptions.set(id, description);
       this.saveFindings([...work.findings, { id, kind: 'positive', description, location: '', annotationIds: [annotation.uid], pathology: '' }]);
+      this.update({ labelling: { findingId: id, text: '', fromDrawing: true } });
       return;
     }
     // While the resident has not written their own description, it follows the drawing's label and value.
@@ -572,6 +588,40 @@ export class TeachingService {
     if (!work || !finding) return;
     this.saveFindings(work.findings.filter(item => item.id !== findingId));
     if (withDrawings) for (const uid of finding.annotationIds) this.remove(uid);
+  }
+
+  /** The department's sign lists, where it has its own. */
+  departmentSigns(): DepartmentSignLists {
+    return this.deps.signVocabulary?.() ?? {};
+  }
+
+  /** The person asks to name a finding from the sign vocabulary. */
+  startLabelling(findingId: string): void {
+    if (this.findings()?.findings.some(finding => finding.id === findingId)) this.update({ labelling: { findingId, text: '', fromDrawing: false } });
+  }
+
+  editLabelling(text: string): void {
+    if (this.state.labelling) this.update({ labelling: { ...this.state.labelling, text } }, true);
+  }
+
+  /** Closed without choosing: the finding keeps the description it had. */
+  cancelLabelling(): void {
+    this.update({ labelling: undefined });
+  }
+
+  /**
+   * Names a finding, with a sign of the vocabulary or the person's own words: its description, and
+   * the label of its drawings on the images. The description then follows the drawing's label again.
+   */
+  labelFinding(findingId: string, text: string): void {
+    const label = text.trim();
+    const work = this.findings();
+    const finding = work?.findings.find(item => item.id === findingId);
+    this.update({ labelling: undefined });
+    if (!work || !finding || !label) return;
+    this.autoDescriptions.set(findingId, label);
+    this.saveFindings(work.findings.map(item => (item.id === findingId ? { ...item, description: label } : item)));
+    for (const uid of finding.annotationIds) if (!this.state.readOnly.has(uid)) this.viewer?.rename(uid, label);
   }
 
   /** What the person typed that the server does not hold yet, stage by stage. */

@@ -1,12 +1,23 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Language, Translate } from '../../../src/core/i18n';
 import { FINDING_KIND_LABELS } from '../../../src/core/labels/workLabels';
 import { isResidentOf } from '../../../src/core/rules/permissions';
 import type { Finding, FindingsWork } from '../../../src/core/session/stageWork';
+import { DEFAULT_SIGN_VOCABULARY, signsFor, vocabularyModality } from '../../../src/core/vocabulary';
+import type { DrawnAnnotation } from '../../service/drawnAnnotation';
 import type { TeachingService } from '../../service/TeachingService';
 import { HOST } from '../hostClasses';
 import { inLanguage } from '../inLanguage';
 import { useTeaching } from '../useTeaching';
+import { SignLabelPicker } from './SignLabelPicker';
+
+/** The modality a finding was seen on: its drawing's series, else the study's first series. */
+function modalityOf(service: TeachingService, finding: Finding, annotations: readonly DrawnAnnotation[]): string | undefined {
+  const headers = service.studyHeaders();
+  const series = annotations.find(annotation => finding.annotationIds.includes(annotation.uid))?.seriesInstanceUID;
+  const header = headers?.series.find(item => item.SeriesInstanceUID === series) ?? headers?.study;
+  return typeof header?.Modality === 'string' ? header.Modality : undefined;
+}
 
 /**
  * Stage 4.3: the imaging signs. Each drawing of the resident is a positive sign already, linked by
@@ -19,6 +30,9 @@ export const FindingsStage = memo(function FindingsStage({ service, language, t 
   const pending = useTeaching(service, state => state.work['4.3']);
   const selectedUid = useTeaching(service, state => state.selectedUid);
   const orphan = useTeaching(service, state => state.orphanFinding);
+  const labelling = useTeaching(service, state => state.labelling);
+  const annotations = useTeaching(service, state => state.annotations);
+  const department = useMemo(() => service.departmentSigns(), [service, record?.session.id]);
   if (!record) return null;
   const stage = record.session.stages['4.3'];
   const { findings } = (pending ?? stage.work) as FindingsWork;
@@ -44,6 +58,8 @@ export const FindingsStage = memo(function FindingsStage({ service, language, t 
       {findings.map((finding, index) => {
         const linked = finding.annotationIds.length > 0;
         const selected = selectedUid !== undefined && finding.annotationIds.includes(selectedUid);
+        const naming = editable && labelling?.findingId === finding.id;
+        const modality = naming ? modalityOf(service, finding, annotations) : undefined;
         return (
           <div
             key={finding.id}
@@ -61,6 +77,17 @@ export const FindingsStage = memo(function FindingsStage({ service, language, t 
                 </button>
               )}
             </div>
+            {naming && (
+              <SignLabelPicker
+                key={finding.id}
+                service={service}
+                labelling={labelling}
+                terms={signsFor(modality, DEFAULT_SIGN_VOCABULARY, department)}
+                modality={vocabularyModality(modality) && modality}
+                language={language}
+                t={t}
+              />
+            )}
             <input
               className="ohif-teaching__input"
               aria-label={t('findings.description')}
@@ -91,6 +118,11 @@ export const FindingsStage = memo(function FindingsStage({ service, language, t 
             />
             {editable && (
               <div className="ohif-teaching__actions">
+                {!naming && (
+                  <button className={HOST.textButton} data-testid="teaching-finding-choose-sign" onClick={() => service.startLabelling(finding.id)}>
+                    {t('vocabulary.choose')}
+                  </button>
+                )}
                 <button className={HOST.textButton} data-testid="teaching-finding-delete" onClick={() => service.removeFinding(finding.id, false)}>
                   {t('findings.deleteFinding')}
                 </button>

@@ -1,9 +1,11 @@
 import { AUTHORSHIP_MESSAGES } from './areas/authorship';
+import { PREPARATION_MESSAGES } from './areas/preparation';
 import { PRIOR_MESSAGES } from './areas/prior';
 import { QUEUE_MESSAGES } from './areas/queue';
 import { QUESTION_MESSAGES } from './areas/questions';
 import { REPORT_SHEET_MESSAGES } from './areas/reportSheet';
 import { SIGN_OFF_MESSAGES } from './areas/signOff';
+import { VOCABULARY_MESSAGES } from './areas/vocabulary';
 
 /**
  * Every user-facing string of the teaching UI, in both languages. English is the key source; the
@@ -18,6 +20,8 @@ const AREAS = [
   REPORT_SHEET_MESSAGES,
   AUTHORSHIP_MESSAGES,
   SIGN_OFF_MESSAGES,
+  VOCABULARY_MESSAGES,
+  PREPARATION_MESSAGES,
 ] as const;
 
 const ownEn = {

@@ -482,5 +482,36 @@ describe('TeachingService with the records service', () => {
       viewer.emit({ type: 'upsert', annotation: annotation('t1', '更正') });
       expect(findingsOf(service)).toBeUndefined();
     });
+
+    it('asks to name a new drawing from the sign list, and names the finding and the drawing with what is chosen', async () => {
+      const api = new FakeApi(RESIDENT, SESSION);
+      const service = new TeachingService('zh-CN', { ...deps(api), signVocabulary: () => ({ CT: [{ zh: '肺结节', en: 'pulmonary nodule' }] }) });
+      const viewer = new FakeViewer();
+      service.attach(viewer, STUDY);
+      await settleAll();
+      expect(service.departmentSigns()).toEqual({ CT: [{ zh: '肺结节', en: 'pulmonary nodule' }] });
+      viewer.emit({ type: 'upsert', annotation: annotation('n1') });
+      const [finding] = findingsOf(service)!;
+      expect(service.getState().labelling).toEqual({ findingId: finding!.id, text: '', fromDrawing: true });
+      service.editLabelling('磨玻');
+      expect(service.getState().labelling?.text).toBe('磨玻');
+      service.labelFinding(finding!.id, ' 磨玻璃影 ');
+      expect(service.getState().labelling).toBeUndefined();
+      expect(findingsOf(service)?.[0]?.description).toBe('磨玻璃影');
+      expect(viewer.calls).toContain('rename n1 磨玻璃影');
+      // The host's answer to the rename: the description stays the sign, and follows a later relabel.
+      viewer.emit({ type: 'upsert', annotation: annotation('n1', '磨玻璃影') });
+      viewer.emit({ type: 'upsert', annotation: annotation('n1', '混合磨玻璃结节') });
+      expect(findingsOf(service)?.[0]?.description).toBe('混合磨玻璃结节');
+
+      // Asked for on a finding there already; closing leaves it as it was.
+      service.startLabelling(finding!.id);
+      expect(service.getState().labelling).toEqual({ findingId: finding!.id, text: '', fromDrawing: false });
+      service.cancelLabelling();
+      expect(service.getState().labelling).toBeUndefined();
+      expect(findingsOf(service)?.[0]?.description).toBe('混合磨玻璃结节');
+      service.startLabelling('no-such-finding');
+      expect(service.getState().labelling).toBeUndefined();
+    });
   });
 });

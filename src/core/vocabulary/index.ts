@@ -1,0 +1,2 @@
+export { DEFAULT_SIGN_VOCABULARY } from './defaultSignVocabulary';
+export * from './signVocabulary';
