@@ -8,6 +8,7 @@ import { HOST } from './hostClasses';
 import { RecordsNotice } from './RecordsNotice';
 import { SaveStatus } from './SaveStatus';
 import { SessionClock } from './session/SessionClock';
+import { StandIn } from './session/StandIn';
 import { firstOpenStage, StageStepper } from './session/StageStepper';
 import { WorkStatus } from './session/WorkStatus';
 import { ClinicalInfoStage } from './stages/ClinicalInfoStage';
@@ -42,6 +43,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
   return (
     <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel">
       <AccountBar service={service} language={language} t={t} />
+      <StandIn service={service} language={language} t={t} />
       <SessionClock service={service} language={language} t={t} />
       <StageStepper service={service} language={language} t={t} />
       <WorkStatus service={service} language={language} t={t} />

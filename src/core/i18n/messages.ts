@@ -1,4 +1,5 @@
 import { QUEUE_MESSAGES } from './areas/queue';
+import { STAND_IN_MESSAGES } from './areas/standIn';
 
 /**
  * Every user-facing string of the teaching UI, in both languages. English is the key source; the
@@ -6,7 +7,7 @@ import { QUEUE_MESSAGES } from './areas/queue';
  * one language only.
  */
 // Each area's strings live beside the area (see `areas/defineArea.ts`); this table holds the rest.
-const AREAS = [QUEUE_MESSAGES] as const;
+const AREAS = [QUEUE_MESSAGES, STAND_IN_MESSAGES] as const;
 
 const ownEn = {
   'panel.title': 'Teaching',
