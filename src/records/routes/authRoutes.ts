@@ -47,7 +47,7 @@ function returnToOf(url: string): string | undefined {
 
 const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
-const noStandIn = () => fail(404, 'auth.noStandIn', '本工作站当前没有指导医师接管评分', 'No tutor is scoring at this workstation');
+const noStandIn = () => fail(404, 'notFound', '本工作站当前没有指导医师接管评分', 'No tutor is scoring at this workstation');
 
 const wrongCredentials = () => fail(401, 'auth.wrongCredentials', '用户名或密码不正确', 'Wrong username or password');
 
@@ -209,11 +209,11 @@ export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
     },
     async (request, reply) => {
       const principal = signedIn(request);
-      if (!principal.sessionTokenHash) throw fail(403, 'auth.standInNeedsCookie', '接管评分仅适用于以密码登录的工作站', 'A takeover works only at a workstation signed in with a password');
+      if (!principal.sessionTokenHash) throw fail(403, 'access.standInNeedsCookie', '接管评分仅适用于以密码登录的工作站', 'A takeover works only at a workstation signed in with a password');
       const workstation = principal.standIn?.workstation ?? principal.account;
       const tutor = (await checkCredentials(request.body)).account;
-      if (tutor.departmentId !== workstation.departmentId) throw fail(403, 'auth.standInOtherDepartment', '该指导医师不属于本科室，不能在此接管评分', 'This tutor belongs to another department and cannot take over scoring here', 'username');
-      if (tutor.role !== 'tutor') throw fail(403, 'auth.standInNotTutor', '只有指导医师可以接管评分', 'Only a tutor can take over scoring', 'username');
+      if (tutor.departmentId !== workstation.departmentId) throw fail(403, 'access.standInOtherDepartment', '该指导医师不属于本科室，不能在此接管评分', 'This tutor belongs to another department and cannot take over scoring here', 'username');
+      if (tutor.role !== 'tutor') throw fail(403, 'access.standInNotTutor', '只有指导医师可以接管评分', 'Only a tutor can take over scoring', 'username');
       if (tutor.id === workstation.id) throw fail(400, 'auth.standInSelf', '您已在本工作站登录，无需接管', 'You are the one signed in here; there is nothing to take over', 'username');
       if (principal.standIn) await repository.deleteStandIn(principal.standIn.tokenHash);
       const token = newSessionToken();
@@ -251,7 +251,7 @@ export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
     async (request, reply) => {
       const principal = signedIn(request);
       // The new cookie would sign the workstation in as the tutor.
-      if (principal.standIn) throw fail(403, 'auth.standInNoPasswordChange', '接管评分期间不能修改密码，请先交还', 'A password cannot be changed during a takeover; hand back first');
+      if (principal.standIn) throw fail(403, 'access.standInNoPasswordChange', '接管评分期间不能修改密码，请先交还', 'A password cannot be changed during a takeover; hand back first');
       const account = await repository.getAccount(principal.department.id, principal.account.id);
       if (!account?.passwordHash) throw fail(400, 'auth.noPassword', '该账号通过单位身份认证登录，没有本地密码', 'This account signs in through the identity provider and has no password here');
       if (!(await verifyPassword(request.body.currentPassword, account.passwordHash))) throw fail(403, 'auth.wrongPassword', '当前密码不正确', 'The current password is wrong', 'currentPassword');

@@ -123,10 +123,10 @@ describe.each(['sqlite', 'postgres'] as const)('a tutor standing in at a worksta
     const cookie = await residentWorkstation();
     const resident = await standIn(cookie, 'otherResident');
     expect(resident.statusCode).toBe(403);
-    expect(resident.json()).toMatchObject({ code: 'auth.standInNotTutor', messages: { zh: '只有指导医师可以接管评分', en: 'Only a tutor can take over scoring' } });
+    expect(resident.json()).toMatchObject({ code: 'access.standInNotTutor', messages: { zh: '只有指导医师可以接管评分', en: 'Only a tutor can take over scoring' } });
     const stranger = await standIn(cookie, southTutor.username, southTutor.password);
     expect(stranger.statusCode).toBe(403);
-    expect(stranger.json().code).toBe('auth.standInOtherDepartment');
+    expect(stranger.json().code).toBe('access.standInOtherDepartment');
   });
 
   it('needs the workstation’s cookie: the token alone, or with another sign-in, is refused', async () => {
@@ -170,7 +170,7 @@ describe.each(['sqlite', 'postgres'] as const)('a tutor standing in at a worksta
     const token = await startedStandIn(cookie);
     const change = await send({ method: 'POST', url: '/api/auth/password', cookie, standIn: token, payload: { currentPassword: WORLD_PASSWORD, newPassword: 'a brand new password' } });
     expect(change.statusCode).toBe(403);
-    expect(change.json().code).toBe('auth.standInNoPasswordChange');
+    expect(change.json().code).toBe('access.standInNoPasswordChange');
   });
 
   it('is in the OpenAPI document', async () => {
