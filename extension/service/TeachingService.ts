@@ -82,7 +82,16 @@ export interface StandInTutor {
   expiresAt: string;
 }
 
-export type StandInAction = { state: 'idle' } | { state: 'checking' } | { state: 'refused'; messages: LocalizedText } | { state: 'ended'; messages: LocalizedText };
+export type StandInAction =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  /** The tutor's last changes go before the takeover ends. */
+  | { state: 'handingBack' }
+  | { state: 'refused'; messages: LocalizedText }
+  | { state: 'ended'; messages: LocalizedText };
+
+/** How long a hand-back waits for the tutor's last changes; offline, what is left is then refused and reported. */
+const HAND_BACK_WAIT_MS = 10_000;
 
 /** Where the takeover's token waits for a reload of this tab, and no longer (the browser's sessionStorage). */
 export interface StandInStore {
@@ -391,8 +400,15 @@ export class TeachingService {
     }
   }
 
-  /** The tutor hands back: the resident is the one at this workstation again, here at once and then on the server. */
+  /**
+   * The tutor hands back: once their last changes are sent (a score typed a moment ago), the
+   * resident is the one at this workstation again, here and on the server.
+   */
   async handBack(): Promise<void> {
+    const tutor = this.state.standIn;
+    if (!tutor || this.state.standInAction.state === 'handingBack') return;
+    this.update({ standInAction: { state: 'handingBack' } });
+    if (this.queue) await Promise.race([this.queue.whenSentBy(tutor.id), new Promise<void>(resolve => this.deps.timers.setTimeout(resolve, HAND_BACK_WAIT_MS))]);
     const token = this.standInToken;
     this.endStandIn({ state: 'idle' });
     // Offline, the token is forgotten here all the same, and it works with this sign-in only.

@@ -102,6 +102,8 @@ export class CommandQueue {
   private status: QueueStatus = { state: 'saved' };
   private readonly statusListeners = new Set<(status: QueueStatus) => void>();
   private readonly sessionListeners = new Set<(view: SessionView) => void>();
+  /** Checks of `whenSentBy`, run on every change of what waits. */
+  private readonly drainChecks = new Set<() => void>();
 
   /** Opens the queue of a session and resumes sending what the draft still holds of it from an earlier page. */
   static async open(options: CommandQueueOptions): Promise<CommandQueue> {
@@ -164,6 +166,19 @@ export class CommandQueue {
   onSession(listener: (view: SessionView) => void): () => void {
     this.sessionListeners.add(listener);
     return () => void this.sessionListeners.delete(listener);
+  }
+
+  /** Resolves once no change made by `madeBy` waits any more: each was acknowledged or refused. */
+  whenSentBy(madeBy: string): Promise<void> {
+    return new Promise(resolve => {
+      const check = () => {
+        if (this.waiting.some(item => item.entry.madeBy === madeBy)) return;
+        this.drainChecks.delete(check);
+        resolve();
+      };
+      this.drainChecks.add(check);
+      check();
+    });
   }
 
   /** Sends the change waiting for its retry now, e.g. when the browser says it is online again. */
@@ -357,6 +372,7 @@ export class CommandQueue {
   }
 
   private report(): void {
+    for (const check of [...this.drainChecks]) check();
     const next = this.currentStatus();
     if (sameStatus(next, this.status)) return;
     this.status = next;

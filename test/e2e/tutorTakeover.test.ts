@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
 import { launchBrowser } from '../support/browser';
@@ -125,9 +125,21 @@ describe("the tutor takes over scoring on the resident's screen", () => {
     expect(history.filter(({ actor }) => actor.id === 'demo-resident1' && actor.role !== 'resident')).toEqual([]);
   });
 
-  it('hands back: the resident is at the workstation again, with no scoring controls, after a reload too', async () => {
+  it("hands back: the tutor's last words go first, then the resident is at the workstation again, with no scoring controls", async () => {
+    // Typed, and handed back at once over a slow network: the guidance still goes, as the tutor's.
+    const slow = async (route: Route) => {
+      await new Promise(resolve => setTimeout(resolve, 700));
+      await route.continue();
+    };
+    await page.route('**/api/sessions/*/commands', slow);
+    await page.getByTestId('teaching-scoring-guidance').pressSequentially('下次注明检查目的');
     await page.getByTestId('teaching-stand-in-hand-back').click();
     await page.getByTestId('teaching-stand-in-active').waitFor({ state: 'detached' });
+    await page.unroute('**/api/sessions/*/commands', slow);
+    await expect.poll(workStatus).toBe('saved');
+    const { sessions } = await page.evaluate(async () => (await fetch('/api/sessions?open=true')).json());
+    expect(sessions[0].session.stages['4.1'].evaluation).toMatchObject({ evaluatorId: 'demo-tutor1', guidance: '下次注明检查目的' });
+    for (const { actor } of (await events()).filter(({ type }) => type === 'evaluateStage')) expect(actor.id).toBe('demo-tutor1');
     await page.locator('[data-testid="teaching-step"][data-stage="4.1"]').click();
     await page.getByTestId('teaching-stage-4.1').waitFor();
     expect(await page.getByTestId('teaching-scoring-4.1').count()).toBe(0);

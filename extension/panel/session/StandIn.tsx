@@ -42,8 +42,8 @@ export const StandIn = memo(function StandIn({ service, language, t }: Props) {
           </span>
           {me && <span className="ohif-teaching__hint ohif-teaching__line">{t('standIn.signedIn', { name: me.name })}</span>}
         </span>
-        <button className={HOST.textButton} data-testid="teaching-stand-in-hand-back" onClick={() => void service.handBack()}>
-          {t('standIn.handBack')}
+        <button className={HOST.textButton} data-testid="teaching-stand-in-hand-back" disabled={action.state === 'handingBack'} onClick={() => void service.handBack()}>
+          {action.state === 'handingBack' ? t('standIn.handingBack') : t('standIn.handBack')}
         </button>
       </div>
     );

@@ -156,6 +156,25 @@ describe('the queue during a takeover', () => {
     expect((await draft.list(SESSION_ID)).map(entry => entry.command.type)).toEqual(['pauseClock']);
   });
 
+  it("tells when the tutor's changes have all gone, whatever of the resident's still waits", async () => {
+    const { queue } = await open();
+    workstation.takeOver();
+    void queue.enqueue(evaluate('第一稿'));
+    workstation.handBack();
+    void queue.enqueue({ type: 'pauseClock' });
+    workstation.takeOver();
+    let sent = false;
+    void queue.whenSentBy(TUTOR_ID).then(() => (sent = true));
+    await settle();
+    expect(sent).toBe(false);
+    api.sent[0]!.answer('ok');
+    await settle();
+    await settle();
+    expect(sent).toBe(true);
+    expect(queue.pending().map(command => command.type)).toEqual(['pauseClock']);
+    await expect(queue.whenSentBy('nobody')).resolves.toBeUndefined();
+  });
+
   it('refuses a change the server says came after the takeover ended, instead of waiting to send it again', async () => {
     const { queue } = await open();
     workstation.takeOver();

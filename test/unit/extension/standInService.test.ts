@@ -58,7 +58,10 @@ class StandInApi implements TeachingApi {
   };
   deleteAnnotation = async () => undefined;
   getSession = async () => ({ session: this.session, version: this.version });
+  /** While set, commands wait for it: a slow network. */
+  held: Promise<void> | undefined;
   runCommand = async (_sessionId: string, _version: number, command: SessionCommand, _key: string, standIn?: string): Promise<CommandResult> => {
+    await this.held;
     const actor = this.actorOf(standIn);
     this.writes.push(`${command.type} by ${actor.id}`);
     this.version += 1;
@@ -158,6 +161,22 @@ describe("the service while a tutor scores at the resident's workstation", () =>
     service.send({ type: 'pauseClock' });
     await settleAll();
     expect(api.writes).toEqual(['hand back', `pauseClock by ${RESIDENT.id}`]);
+  });
+
+  it("hands back only once the tutor's last score has gone, with the token", async () => {
+    const service = await openService();
+    await service.takeOver('tutor-wang-login', 'tutor password');
+    let release = () => undefined as void;
+    api.held = new Promise(resolve => (release = resolve));
+    service.editEvaluation('4.1', evaluation);
+    const handingBack = service.handBack();
+    await settleAll();
+    expect(service.getState().standInAction).toEqual({ state: 'handingBack' });
+    expect(service.getState().actor).toEqual(TUTOR);
+    release();
+    await handingBack;
+    expect(api.writes).toEqual([`evaluateStage by ${TUTOR.id}`, 'hand back']);
+    expect(service.getState()).toMatchObject({ standIn: undefined, actor: RESIDENT, standInAction: { state: 'idle' } });
   });
 
   it('goes on with the takeover after a reload of the tab, and forgets one the server ended', async () => {
