@@ -10,6 +10,7 @@ import { EXTENSION_ID, PANEL_NAME, TEACHING_SERVICE } from './id';
 import { reactIsland } from './panel/reactIsland';
 import { ensurePanelStyles } from './panel/styles';
 import { browserLanguageStore } from './service/browserLanguageStore';
+import { browserStandInStore } from './service/browserStandInStore';
 import { newIdempotencyKey } from './service/idempotencyKey';
 import { openLocalDraft, type LocalDraft } from './service/localDraft';
 import { memoryDraft } from './service/memoryDraft';
@@ -33,6 +34,7 @@ const extension = {
         let draft: Promise<LocalDraft> | undefined;
         const service: TeachingService = new TeachingService(language, {
           languageStore: browserLanguageStore,
+          standInStore: browserStandInStore,
           // The client and its schemas (zod) load with the first call, not with the viewer.
           api: () =>
             (api ??= import('./api/teachingApi').then(({ createTeachingApi }) =>

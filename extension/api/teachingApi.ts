@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Language } from '../../src/core/i18n';
 import type { SessionCommand } from '../../src/core/rules/sessionCommand';
 import { annotationConflict, annotationList, annotationView, type AnnotationView, type PutAnnotationBody } from '../../src/records/api/annotations';
-import { whoAmI, type WhoAmI } from '../../src/records/api/auth';
+import { standInStarted, standInView, whoAmI, type StandInStarted, type StandInView, type WhoAmI } from '../../src/records/api/auth';
 import { caseView, type CaseView } from '../../src/records/api/cases';
 import { apiError } from '../../src/records/api/errors';
 import { commandResult, sessionConflict, sessionList, sessionView, type CommandResult, type SessionView } from '../../src/records/api/sessions';
@@ -23,20 +23,31 @@ export interface TeachingApiOptions {
 export interface TeachingApi {
   whoAmI(): Promise<WhoAmI>;
   signOut(): Promise<void>;
+  /** A tutor takes over scoring at this signed-in workstation with their own password. */
+  startStandIn(username: string, password: string): Promise<StandInStarted>;
+  /** The takeover `standIn` names, while it lasts; a 401 once it has ended. */
+  getStandIn(standIn: string): Promise<StandInView>;
+  /** The tutor hands back: the token stops working. */
+  endStandIn(standIn: string): Promise<void>;
   /** The open session on this study that the caller takes part in; the one under way when there are several. */
   findOpenSession(studyInstanceUID: string): Promise<SessionView | undefined>;
   listAnnotations(sessionId: string): Promise<AnnotationView[]>;
-  saveAnnotation(sessionId: string, uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<AnnotationView>;
-  deleteAnnotation(sessionId: string, uid: string, version: number, idempotencyKey: string): Promise<void>;
+  /** `standIn`: the token of the tutor standing in at this workstation, for what they draw. */
+  saveAnnotation(sessionId: string, uid: string, body: PutAnnotationBody, idempotencyKey: string, standIn?: string): Promise<AnnotationView>;
+  deleteAnnotation(sessionId: string, uid: string, version: number, idempotencyKey: string, standIn?: string): Promise<void>;
   getSession(sessionId: string): Promise<SessionView>;
   /**
    * One action of the teaching rules, made on `version` (the one the sender last saw). A 409 is an
-   * ApiRequestError whose `current` is the session as the server holds it now.
+   * ApiRequestError whose `current` is the session as the server holds it now. With `standIn`, the
+   * tutor standing in at this workstation makes it.
    */
-  runCommand(sessionId: string, version: number, command: SessionCommand, idempotencyKey: string): Promise<CommandResult>;
+  runCommand(sessionId: string, version: number, command: SessionCommand, idempotencyKey: string, standIn?: string): Promise<CommandResult>;
   /** The case a session is held on, with its studies: the one read first, then its priors. */
   getCase(caseId: string): Promise<CaseView>;
 }
+
+/** The records service's header for the tutor standing in (`src/records/auth/standIns.ts`, which the viewer does not load). */
+const STAND_IN_HEADER = 'x-teaching-stand-in';
 
 const unreadable = (status: number) => new ApiRequestError(status, 'network.unreadable', localized('api.unreadable', { status }));
 
@@ -50,10 +61,11 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
   const root = options.apiRoot.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 20_000;
 
-  async function call(method: string, path: string, init: { body?: unknown; idempotencyKey?: string } = {}): Promise<Response> {
+  async function call(method: string, path: string, init: { body?: unknown; idempotencyKey?: string; standIn?: string } = {}): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', 'x-teaching-language': options.language(), ...options.authorization() };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
+    if (init.standIn) headers[STAND_IN_HEADER] = init.standIn;
     let response: Response;
     try {
       response = await options.fetch(`${root}${path}`, {
@@ -99,6 +111,12 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
 
     signOut: async () => void (await call('POST', '/auth/sign-out')),
 
+    startStandIn: async (username, password) => read(await call('POST', '/auth/stand-in', { body: { username, password } }), standInStarted),
+
+    getStandIn: async standIn => read(await call('GET', '/auth/stand-in', { standIn }), standInView),
+
+    endStandIn: async standIn => void (await call('DELETE', '/auth/stand-in', { standIn })),
+
     async findOpenSession(studyInstanceUID) {
       const query = new URLSearchParams({ studyInstanceUID, open: 'true' });
       const { sessions } = await read(await call('GET', `/sessions?${query}`), sessionList);
@@ -114,17 +132,17 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
     listAnnotations: async sessionId =>
       (await read(await call('GET', `${sessionPath(sessionId)}/annotations`), annotationList)).annotations,
 
-    saveAnnotation: async (sessionId, uid, body, idempotencyKey) =>
-      read(await call('PUT', annotationPath(sessionId, uid), { body, idempotencyKey }), annotationView),
+    saveAnnotation: async (sessionId, uid, body, idempotencyKey, standIn) =>
+      read(await call('PUT', annotationPath(sessionId, uid), { body, idempotencyKey, standIn }), annotationView),
 
-    async deleteAnnotation(sessionId, uid, version, idempotencyKey) {
-      await call('DELETE', `${annotationPath(sessionId, uid)}?version=${version}`, { idempotencyKey });
+    async deleteAnnotation(sessionId, uid, version, idempotencyKey, standIn) {
+      await call('DELETE', `${annotationPath(sessionId, uid)}?version=${version}`, { idempotencyKey, standIn });
     },
 
     getSession: async sessionId => read(await call('GET', sessionPath(sessionId)), sessionView),
 
-    runCommand: async (sessionId, version, command, idempotencyKey) =>
-      read(await call('POST', `${sessionPath(sessionId)}/commands`, { body: { version, command }, idempotencyKey }), commandResult),
+    runCommand: async (sessionId, version, command, idempotencyKey, standIn) =>
+      read(await call('POST', `${sessionPath(sessionId)}/commands`, { body: { version, command }, idempotencyKey, standIn }), commandResult),
 
     getCase: async caseId => read(await call('GET', `/cases/${encodeURIComponent(caseId)}`), caseView),
   };

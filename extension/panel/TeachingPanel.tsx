@@ -12,6 +12,7 @@ import { EvaluationSummary } from './session/EvaluationSummary';
 import { Preparation } from './session/Preparation';
 import { SessionClock } from './session/SessionClock';
 import { SignOff } from './session/SignOff';
+import { StandIn } from './session/StandIn';
 import { firstOpenStage, StageStepper } from './session/StageStepper';
 import { WorkStatus } from './session/WorkStatus';
 import { ClinicalInfoStage } from './stages/ClinicalInfoStage';
@@ -54,6 +55,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
   return (
     <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel">
       <AccountBar service={service} language={language} t={t} />
+      <StandIn service={service} language={language} t={t} />
       <SessionClock service={service} language={language} t={t} />
       <Preparation service={service} language={language} t={t} />
       <StageStepper service={service} language={language} t={t} />

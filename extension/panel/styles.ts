@@ -74,6 +74,10 @@ export const PANEL_CSS = `
 .ohif-teaching__amend { display: flex; flex-direction: column; gap: 6px; }
 .ohif-teaching__check { display: flex; align-items: flex-start; gap: 6px; font-size: 13px; color: hsl(var(--foreground)); }
 .ohif-teaching__check > input { margin-top: 3px; flex-shrink: 0; }
+.ohif-teaching__notice--stand-in { margin: 2px 8px 4px; color: hsl(var(--foreground)); background: hsl(var(--primary) / 0.15); box-shadow: inset 2px 0 0 hsl(var(--primary)); }
+.ohif-teaching__line { display: block; }
+.ohif-teaching__stand-in-open { display: flex; justify-content: flex-end; padding: 0 4px 2px; }
+.ohif-teaching__stand-in-form { border-bottom: 1px solid hsl(var(--border)); }
 .ohif-teaching__stage-title { padding: 4px 10px 6px; font-size: 13px; color: hsl(var(--muted-foreground)); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .ohif-teaching__questions { border-top: 1px solid hsl(var(--border)); padding-top: 6px; }
 .ohif-teaching__question { display: flex; flex-direction: column; gap: 3px; padding: 5px 6px; border-radius: 4px; background: hsl(var(--muted)); }

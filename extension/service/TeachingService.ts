@@ -8,7 +8,8 @@ import type { Finding, FindingsWork } from '../../src/core/session/stageWork';
 import type { DepartmentSignLists } from '../../src/core/vocabulary/signVocabulary';
 import { MESSAGES } from '../../src/core/i18n/messages';
 import type { SessionView } from '../../src/records/api/sessions';
-import { ApiRequestError } from '../api/apiRequestError';
+import type { StandInView } from '../../src/records/api/auth';
+import { ApiRequestError, localized } from '../api/apiRequestError';
 import type { TeachingApi } from '../api/teachingApi';
 import { isAuthorRole, type AuthorRole } from '../host/annotationStyle';
 import type { StudyHeaders } from '../host/studyHeaders';
@@ -16,7 +17,7 @@ import type { PriorComparison, PriorStudySummary } from '../host/priorComparison
 import type { SliceAlignment } from '../host/sliceAlignment';
 import type { AnnotationChange, ViewerAnnotations } from '../host/viewerAnnotations';
 import { AnnotationSync, type SaveStatus, type Timers } from './annotationSync';
-import { CommandQueue, type QueueStatus } from './commandQueue';
+import { CommandQueue, STAND_IN_ENDED, type QueueStatus } from './commandQueue';
 import type { LocalDraft } from './localDraft';
 import type { DrawnAnnotation } from './drawnAnnotation';
 import { diffAnnotations, FOLLOW_INTERVAL_MS, seenKey, SessionFollower, type PageVisibility } from './sessionFollower';
@@ -87,6 +88,44 @@ export interface TeachingState {
   prior: PriorView;
   /** The finding whose sign the person is choosing from the vocabulary. */
   labelling: SignLabelling | undefined;
+  /** The tutor who took over scoring at this workstation, until they hand back; `actor` is then the tutor. */
+  standIn: StandInTutor | undefined;
+  /** A takeover being checked, refused, or ended by the server. */
+  standInAction: StandInAction;
+}
+
+export interface StandInTutor {
+  id: string;
+  name: string;
+  username: string;
+  expiresAt: string;
+}
+
+export type StandInAction =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  /** The tutor's last changes go before the takeover ends. */
+  | { state: 'handingBack' }
+  | { state: 'refused'; messages: LocalizedText }
+  | { state: 'ended'; messages: LocalizedText };
+
+/** How long a hand-back waits for the tutor's last changes; offline, what is left is then refused and reported. */
+const HAND_BACK_WAIT_MS = 10_000;
+
+/** Where the takeover's token waits for a reload of this tab, and no longer (the browser's sessionStorage). */
+export interface StandInStore {
+  load(): string | null;
+  save(token: string): void;
+  clear(): void;
+}
+
+function memoryStandInStore(): StandInStore {
+  let token: string | null = null;
+  return {
+    load: () => token,
+    save: next => void (token = next),
+    clear: () => void (token = null),
+  };
 }
 
 /**
@@ -137,6 +176,8 @@ export interface TeachingServiceDeps {
   visibility?: PageVisibility;
   /** The department's own sign lists by modality, from the host's customization service. */
   signVocabulary?: () => DepartmentSignLists;
+  /** Keeps a tutor's takeover across a reload of the tab; in memory only when not given. */
+  standInStore?: StandInStore;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -184,11 +225,17 @@ export class TeachingService {
   private readonly unplacedUids = new Set<string>();
   /** Every drawing was locked at sign-off: later looks at the signed session lock nothing again. */
   private lockedAtSignOff = false;
+  /** The person signed in at this workstation (the cookie's), whoever scores at it now. */
+  private signedIn: Actor | undefined;
+  /** Sent with the tutor's changes while they stand in; only the service holds it. */
+  private standInToken: string | undefined;
+  private readonly standInStore: StandInStore;
 
   constructor(
     defaultLanguage: Language,
     private readonly deps: TeachingServiceDeps,
   ) {
+    this.standInStore = deps.standInStore ?? memoryStandInStore();
     const saved = deps.languageStore.load();
     this.state = {
       language: isLanguage(saved) ? saved : defaultLanguage,
@@ -213,6 +260,8 @@ export class TeachingService {
       orphanFinding: undefined,
       prior: NO_PRIOR,
       labelling: undefined,
+      standIn: undefined,
+      standInAction: { state: 'idle' },
     };
     deps.onOnline?.(() => this.follower?.now());
   }
@@ -399,6 +448,8 @@ export class TeachingService {
         return;
       }
     }
+    // The server ended the takeover with the sign-in.
+    this.standInStore.clear();
     this.deps.page.assign(this.deps.signInUrl);
   }
 
@@ -515,6 +566,86 @@ export class TeachingService {
   /** The tutor sends a stage back to the resident to revise, saying why. */
   returnStage(stage: StageId, reason: string): void {
     void this.queue?.enqueue({ type: 'returnStage', stage, reason });
+  }
+
+  /**
+   * A tutor takes over scoring at this workstation with their own password: from now on what is
+   * scored or drawn here is theirs, while the resident stays signed in.
+   */
+  async takeOver(username: string, password: string): Promise<void> {
+    if (this.state.standInAction.state === 'checking') return;
+    this.update({ standInAction: { state: 'checking' } });
+    try {
+      const started = await (await this.deps.api()).startStandIn(username, password);
+      this.standInToken = started.token;
+      this.standInStore.save(started.token);
+      this.beginStandIn(started);
+    } catch (error) {
+      this.update({ standInAction: { state: 'refused', messages: unavailable(error) } });
+    }
+  }
+
+  /**
+   * The tutor hands back: once their last changes are sent (a score typed a moment ago), the
+   * resident is the one at this workstation again, here and on the server.
+   */
+  async handBack(): Promise<void> {
+    const tutor = this.state.standIn;
+    if (!tutor || this.state.standInAction.state === 'handingBack') return;
+    this.update({ standInAction: { state: 'handingBack' } });
+    if (this.queue) await Promise.race([this.queue.whenSentBy(tutor.id), new Promise<void>(resolve => this.deps.timers.setTimeout(resolve, HAND_BACK_WAIT_MS))]);
+    const token = this.standInToken;
+    this.endStandIn({ state: 'idle' });
+    // Offline, the token is forgotten here all the same, and it works with this sign-in only.
+    if (token) await (await this.deps.api()).endStandIn(token).catch(() => undefined);
+  }
+
+  /** The person has read why the takeover was refused or ended. */
+  dismissStandInNotice(): void {
+    this.update({ standInAction: { state: 'idle' } });
+  }
+
+  private beginStandIn(view: StandInView): void {
+    const { account } = view;
+    this.update({
+      standIn: { id: account.id, name: account.name, username: account.username, expiresAt: view.expiresAt },
+      standInAction: { state: 'idle' },
+      actor: { id: account.id, role: account.role },
+    });
+  }
+
+  private endStandIn(action: StandInAction): void {
+    this.standInToken = undefined;
+    this.standInStore.clear();
+    this.update({ standIn: undefined, standInAction: action, actor: this.signedIn });
+  }
+
+  /** A takeover this tab began before a reload, if the server still holds it for this sign-in. */
+  private async resumeStandIn(api: TeachingApi, signedInId: string): Promise<void> {
+    const token = this.standInStore.load();
+    if (!token) return;
+    try {
+      const view = await api.getStandIn(token);
+      if (view.workstation.id !== signedInId) throw new ApiRequestError(401, STAND_IN_ENDED, localized('standIn.ended'));
+      this.standInToken = token;
+      this.beginStandIn(view);
+    } catch (error) {
+      if (error instanceof ApiRequestError && (error.status === 401 || error.status === 404)) this.standInStore.clear();
+    }
+  }
+
+  /** How a change goes: as the person signed in here, as the tutor while that tutor stands in, or (undefined) not at all. */
+  private sendAs(madeBy: string | undefined): { standIn?: string } | undefined {
+    if (madeBy === undefined || madeBy === this.signedIn?.id) return {};
+    return this.standInToken && madeBy === this.state.standIn?.id ? { standIn: this.standInToken } : undefined;
+  }
+
+  /** The server said the takeover is over (expired, or ended elsewhere): this screen shows it too. */
+  private watchStandIn<T>(sent: string | undefined, request: Promise<T>): Promise<T> {
+    return request.catch((error: unknown) => {
+      if (sent && sent === this.standInToken && error instanceof ApiRequestError && error.code === STAND_IN_ENDED) this.endStandIn({ state: 'ended', messages: localized('standIn.ended') });
+      throw error;
+    });
   }
 
   private unacknowledgedEvaluations(): Partial<Record<StageId, CriteriaEvaluationInput>> {
@@ -636,8 +767,19 @@ export class TeachingService {
     const sessionId = view.session.id;
     let opening = this.queues.get(sessionId);
     if (!opening) {
-      opening = (async () =>
-        CommandQueue.open({ sessionId, view, api: await this.deps.api(), draft: await this.deps.localDraft(), timers: this.deps.timers, newKey: this.deps.newKey }))();
+      opening = (async () => {
+        const api = await this.deps.api();
+        return CommandQueue.open({
+          sessionId,
+          view,
+          api: { runCommand: (...args) => this.watchStandIn(args[4], api.runCommand(...args)) },
+          draft: await this.deps.localDraft(),
+          timers: this.deps.timers,
+          newKey: this.deps.newKey,
+          madeBy: () => this.state.actor?.id,
+          sendAs: madeBy => this.sendAs(madeBy),
+        });
+      })();
       this.queues.set(sessionId, opening);
       opening.then(
         queue => this.deps.onOnline?.(() => queue.retryNow()),
@@ -670,7 +812,8 @@ export class TeachingService {
     if (!record || this.state.clockAction.state === 'sending') return;
     this.update({ clockAction: { state: 'sending', command } });
     try {
-      const result = await (await this.deps.api()).runCommand(record.session.id, record.version, { type: command }, this.deps.newKey());
+      const token = this.standInToken;
+      const result = await this.watchStandIn(token, (await this.deps.api()).runCommand(record.session.id, record.version, { type: command }, this.deps.newKey(), token));
       this.acknowledged({ session: result.session, version: result.version });
       this.update({ clockAction: { state: 'idle' } });
     } catch (error) {
@@ -711,7 +854,10 @@ export class TeachingService {
       }
       const { session } = found;
       const actor = { id: account.id, role: account.role };
+      this.signedIn = actor;
       this.update({ actor, stage: undefined });
+      await this.resumeStandIn(api, account.id);
+      if (signal.aborted) return;
       const drawing = isResidentOf(actor, session) || isTutorOf(actor, session);
       // The stages appear once what the local draft still holds is over the server's state, so the
       // person never starts typing over text that a moment later turns out to be older than theirs.
@@ -733,8 +879,9 @@ export class TeachingService {
       if (drawing) {
         const sync = new AnnotationSync({
           writes: {
-            save: (uid, body, key) => api.saveAnnotation(session.id, uid, body, key),
-            remove: (uid, version, key) => api.deleteAnnotation(session.id, uid, version, key),
+            // Drawn during a takeover: the tutor's.
+            save: (uid, body, key) => this.watchStandIn(this.standInToken, api.saveAnnotation(session.id, uid, body, key, this.standInToken)),
+            remove: (uid, version, key) => this.watchStandIn(this.standInToken, api.deleteAnnotation(session.id, uid, version, key, this.standInToken)),
           },
           read: uid => viewer.rawAnnotation(uid),
           timers: this.deps.timers,

@@ -52,7 +52,18 @@ export interface CommandQueueOptions {
   newKey(): string;
   /** Wait before the nth retry of the same change (n from 1). */
   backoffMs?(attempt: number): number;
+  /** Who makes a change now (an account id), kept with it in the draft. */
+  madeBy?(): string | undefined;
+  /**
+   * How a change made by `madeBy` goes: `{}` as the person signed in here, with `standIn` (its
+   * token) while that tutor still scores at this workstation, undefined when neither. A change
+   * that can go as nobody who made it is refused and reported, never sent as someone else.
+   */
+  sendAs?(madeBy: string | undefined): { standIn?: string } | undefined;
 }
+
+/** The server's word that the tutor's takeover is over: sending the change again cannot make it theirs. */
+export const STAND_IN_ENDED = 'auth.standInEnded';
 
 interface Waiting {
   entry: DraftEntry;
@@ -91,6 +102,8 @@ export class CommandQueue {
   private status: QueueStatus = { state: 'saved' };
   private readonly statusListeners = new Set<(status: QueueStatus) => void>();
   private readonly sessionListeners = new Set<(view: SessionView) => void>();
+  /** Checks of `whenSentBy`, run on every change of what waits. */
+  private readonly drainChecks = new Set<() => void>();
 
   /** Opens the queue of a session and resumes sending what the draft still holds of it from an earlier page. */
   static async open(options: CommandQueueOptions): Promise<CommandQueue> {
@@ -116,11 +129,12 @@ export class CommandQueue {
    */
   enqueue(command: SessionCommand): Promise<boolean> {
     const { sessionId, newKey } = this.options;
+    const madeBy = this.options.madeBy?.();
     const key = replacementKey(command);
-    const replaced = key === undefined ? undefined : this.unsentWork(key);
+    const replaced = key === undefined ? undefined : this.unsentWork(key, madeBy);
     const entry: DraftEntry = replaced
       ? { ...replaced.entry, command, idempotencyKey: newKey() }
-      : { sessionId, seq: this.nextSeq(), command, idempotencyKey: newKey(), version: this.version };
+      : { sessionId, seq: this.nextSeq(), command, idempotencyKey: newKey(), version: this.version, ...(madeBy === undefined ? {} : { madeBy }) };
     const stored = this.keep(entry);
     if (replaced) {
       replaced.entry = entry;
@@ -152,6 +166,19 @@ export class CommandQueue {
   onSession(listener: (view: SessionView) => void): () => void {
     this.sessionListeners.add(listener);
     return () => void this.sessionListeners.delete(listener);
+  }
+
+  /** Resolves once no change made by `madeBy` waits any more: each was acknowledged or refused. */
+  whenSentBy(madeBy: string): Promise<void> {
+    return new Promise(resolve => {
+      const check = () => {
+        if (this.waiting.some(item => item.entry.madeBy === madeBy)) return;
+        this.drainChecks.delete(check);
+        resolve();
+      };
+      this.drainChecks.add(check);
+      check();
+    });
   }
 
   /** Sends the change waiting for its retry now, e.g. when the browser says it is online again. */
@@ -226,13 +253,13 @@ export class CommandQueue {
   /**
    * The waiting change a newer one of the same `key` may replace: never sent, and followed only by
    * changes of the same kind to other things (other stages' work), so that no change is moved past
-   * one of another kind (a submit, an answer).
+   * one of another kind (a submit, an answer); and made by the same person, since each goes as its maker.
    */
-  private unsentWork(key: string): Waiting | undefined {
+  private unsentWork(key: string, madeBy: string | undefined): Waiting | undefined {
     for (let index = this.waiting.length - 1; index >= 0; index--) {
       const item = this.waiting[index]!;
       const waitingKey = replacementKey(item.entry.command);
-      if (item.sent || waitingKey === undefined || waitingKey.split(':')[0] !== key.split(':')[0]) return undefined;
+      if (item.sent || waitingKey === undefined || item.entry.madeBy !== madeBy || waitingKey.split(':')[0] !== key.split(':')[0]) return undefined;
       if (waitingKey === key) return item;
     }
     return undefined;
@@ -258,7 +285,12 @@ export class CommandQueue {
 
   private attempt(head: Waiting): void {
     const { entry } = head;
-    this.options.api.runCommand(this.options.sessionId, entry.version, entry.command, entry.idempotencyKey).then(
+    const as = this.options.sendAs ? this.options.sendAs(entry.madeBy) : {};
+    if (!as) {
+      this.refuse(head, localized('standIn.notSent'));
+      return;
+    }
+    this.options.api.runCommand(this.options.sessionId, entry.version, entry.command, entry.idempotencyKey, as.standIn).then(
       result => this.acknowledged(head, result),
       (error: unknown) => this.failed(head, error),
     );
@@ -283,10 +315,10 @@ export class CommandQueue {
     }
     // Sending the same again cannot change the rules' answer; it can change a 401's, after the next
     // sign-in (an expired one, a token the host renews), so that change waits like one sent offline.
-    if (failure && !failure.retryable && failure.status !== 401) {
+    // A takeover that ended is not undone by signing in again.
+    if (failure && !failure.retryable && (failure.status !== 401 || failure.code === STAND_IN_ENDED)) {
       this.reached();
-      this.refusals.push({ command: head.entry.command, messages: failure.messages });
-      void this.leave(head, head.entry.version);
+      this.refuse(head, failure.messages);
       return;
     }
     // Anything that is not an answer from the server is a fault on this side, not the rules' word: tried again, never dropped.
@@ -300,6 +332,12 @@ export class CommandQueue {
     this.retry = retry;
     this.options.timers.setTimeout(retry, Math.max((this.options.backoffMs ?? defaultBackoffMs)(this.attempts), failure?.retryAfterMs ?? 0));
     this.report();
+  }
+
+  /** The first change cannot go: it is reported and no longer waits. */
+  private refuse(head: Waiting, messages: LocalizedText): void {
+    this.refusals.push({ command: head.entry.command, messages });
+    void this.leave(head, head.entry.version);
   }
 
   /**
@@ -334,6 +372,7 @@ export class CommandQueue {
   }
 
   private report(): void {
+    for (const check of [...this.drainChecks]) check();
     const next = this.currentStatus();
     if (sameStatus(next, this.status)) return;
     this.status = next;

@@ -15,6 +15,12 @@ export interface DraftEntry {
   idempotencyKey: string;
   /** The session version the change is sent with: the one its tab last saw acknowledged before it. */
   version: number;
+  /**
+   * The account that made the change: the person signed in here, or the tutor who took over scoring
+   * at this workstation. It goes as that person or not at all. Absent in entries kept before
+   * takeovers existed, which are the signed-in person's.
+   */
+  madeBy?: string;
 }
 
 /** Where a session's changes wait, surviving a reload or a crash of the tab, until the server has them. */

@@ -5,6 +5,7 @@ import { QUEUE_MESSAGES } from './areas/queue';
 import { QUESTION_MESSAGES } from './areas/questions';
 import { REPORT_SHEET_MESSAGES } from './areas/reportSheet';
 import { SIGN_OFF_MESSAGES } from './areas/signOff';
+import { STAND_IN_MESSAGES } from './areas/standIn';
 import { VOCABULARY_MESSAGES } from './areas/vocabulary';
 
 /**
@@ -22,6 +23,7 @@ const AREAS = [
   SIGN_OFF_MESSAGES,
   VOCABULARY_MESSAGES,
   PREPARATION_MESSAGES,
+  STAND_IN_MESSAGES,
 ] as const;
 
 const ownEn = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identifier } from '../../core/schema/common';
+import { identifier, timestamp } from '../../core/schema/common';
 import { accountView, newPassword } from './people';
 
 /** What the sign-in form posts, and what a program sends as JSON to the same operation. */
@@ -24,3 +24,19 @@ export type WhoAmI = z.infer<typeof whoAmI>;
 export const signInResult = whoAmI.extend({ returnTo: z.string() });
 
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1, 'enter your current password').max(256), newPassword }).strict();
+
+/** A tutor's own username and password, entered at the workstation where someone else is signed in. */
+export const standInBody = signInBody.pick({ username: true, password: true }).strict();
+export type StandInBody = z.infer<typeof standInBody>;
+
+/** A takeover under way: the tutor who scores, until when, and who is signed in at the workstation. */
+export const standInView = z.object({
+  account: accountView,
+  expiresAt: timestamp,
+  workstation: accountView,
+});
+export type StandInView = z.infer<typeof standInView>;
+
+/** The token goes in `X-Teaching-Stand-In` beside the workstation's cookie; it is shown this once. */
+export const standInStarted = standInView.extend({ token: z.string() });
+export type StandInStarted = z.infer<typeof standInStarted>;

@@ -7,6 +7,7 @@ import { ApiFailure } from '../http/apiFailure';
 import type { OidcVerifier } from './oidcVerifier';
 import type { Principal } from './principal';
 import { hashSessionToken, SESSION_COOKIE, SESSION_EXTEND_AFTER_MS, SESSION_IDLE_MS } from './sessionTokens';
+import { STAND_IN_HEADER, standInNeedsCookie, standInPrincipal } from './standIns';
 
 /** PostgreSQL text cannot hold U+0000; a provider's claims are taken as they come, without it. */
 const storableText = (text: string) => text.replaceAll('\u0000', '');
@@ -79,10 +80,17 @@ export function createAuthenticator(repository: RecordsRepository, oidc: OidcVer
 
   return {
     async authenticate(request) {
+      const standIn = request.headers[STAND_IN_HEADER];
       const token = bearerToken(request);
-      if (token) return fromBearer(token);
+      if (token) {
+        if (standIn !== undefined) throw standInNeedsCookie();
+        return fromBearer(token);
+      }
       const cookie = request.cookies?.[SESSION_COOKIE];
-      return cookie ? fromCookie(cookie) : undefined;
+      const workstation = cookie ? await fromCookie(cookie) : undefined;
+      if (standIn === undefined) return workstation;
+      if (!workstation) throw standInNeedsCookie();
+      return standInPrincipal(repository, workstation, String(standIn), now());
     },
   };
 }

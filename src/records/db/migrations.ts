@@ -112,6 +112,21 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-stand-ins': {
+    async up(db: Kysely<unknown>) {
+      // A tutor scoring at a workstation where someone else is signed in: it ends with that sign-in.
+      await db.schema
+        .createTable('stand_ins')
+        .addColumn('token_hash', 'text', column => column.primaryKey())
+        .addColumn('account_id', 'text', column => column.notNull().references('accounts.id'))
+        .addColumn('workstation_token_hash', 'text', column => column.notNull().references('auth_sessions.token_hash').onDelete('cascade'))
+        .addColumn('created_at', 'text', column => column.notNull())
+        .addColumn('expires_at', 'text', column => column.notNull())
+        .execute();
+      await db.schema.createIndex('stand_ins_by_account').on('stand_ins').column('account_id').execute();
+      await db.schema.createIndex('stand_ins_by_workstation').on('stand_ins').column('workstation_token_hash').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -30,6 +30,16 @@ export interface Tables {
     created_at: string;
     expires_at: string;
   };
+  stand_ins: {
+    /** SHA-256 of the token the panel sends in X-Teaching-Stand-In. */
+    token_hash: string;
+    /** The tutor who scores. */
+    account_id: string;
+    /** The sign-in of the workstation the tutor scores at; the stand-in is good with that cookie only. */
+    workstation_token_hash: string;
+    created_at: string;
+    expires_at: string;
+  };
   cases: {
     id: string;
     department_id: string;

@@ -67,6 +67,15 @@ export interface StoredAnnotation {
   updatedAt: string;
 }
 
+/** A tutor scoring at a workstation where another account is signed in (see `auth/standIns.ts`). */
+export interface StoredStandIn {
+  tokenHash: string;
+  accountId: string;
+  workstationTokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 /** A response kept with the write it answered, so that a retried request gets it again instead of a second write. */
 export interface IdempotentResponse {
   status: number;
@@ -107,6 +116,11 @@ export interface RecordsRepository {
   extendAuthSession(tokenHash: string, expiresAt: string): Promise<void>;
   deleteAuthSession(tokenHash: string): Promise<void>;
   deleteAuthSessionsOf(accountId: string): Promise<void>;
+
+  createStandIn(standIn: StoredStandIn): Promise<void>;
+  /** The stand-in with its tutor's account as it is now. */
+  findStandIn(tokenHash: string): Promise<{ account: Account; workstationTokenHash: string; expiresAt: string } | undefined>;
+  deleteStandIn(tokenHash: string): Promise<void>;
 
   createCase(departmentId: string, teachingCase: TeachingCase, at: string): Promise<void>;
   getCase(departmentId: string, id: string): Promise<Versioned<TeachingCase> | undefined>;

@@ -14,6 +14,7 @@ import type {
   RecordsRepository,
   SessionFilter,
   StoredAnnotation,
+  StoredStandIn,
   Versioned,
   WriteResult,
 } from './RecordsRepository';
@@ -223,7 +224,33 @@ export class KyselyRepository implements RecordsRepository {
   }
 
   async deleteAuthSessionsOf(accountId: string) {
+    // Whatever ends a person's sign-ins (a new password, deactivation) ends their standing in elsewhere too.
+    await this.db.deleteFrom('stand_ins').where('account_id', '=', accountId).execute();
     await this.db.deleteFrom('auth_sessions').where('account_id', '=', accountId).execute();
+  }
+
+  async createStandIn(standIn: StoredStandIn) {
+    await this.db
+      .insertInto('stand_ins')
+      .values({ token_hash: standIn.tokenHash, account_id: standIn.accountId, workstation_token_hash: standIn.workstationTokenHash, created_at: standIn.createdAt, expires_at: standIn.expiresAt })
+      .execute();
+  }
+
+  async findStandIn(tokenHash: string) {
+    const row = await this.db
+      .selectFrom('stand_ins')
+      .innerJoin('accounts', 'accounts.id', 'stand_ins.account_id')
+      .selectAll('accounts')
+      .select(['stand_ins.expires_at', 'stand_ins.workstation_token_hash'])
+      .where('stand_ins.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { expires_at, workstation_token_hash, ...account } = row;
+    return { account: toAccount(account), workstationTokenHash: workstation_token_hash, expiresAt: expires_at };
+  }
+
+  async deleteStandIn(tokenHash: string) {
+    await this.db.deleteFrom('stand_ins').where('token_hash', '=', tokenHash).execute();
   }
 
   async createCase(departmentId: string, teachingCase: TeachingCase, at: string) {

@@ -1,11 +1,13 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changePasswordBody, signInBody, signInResult, whoAmI, type SignInBody } from '../api/auth';
+import { changePasswordBody, signInBody, signInResult, standInBody, standInStarted, standInView, whoAmI, type SignInBody } from '../api/auth';
 import { apiError } from '../api/errors';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
+import type { Account } from '../repository/RecordsRepository';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_IDLE_MS } from '../auth/sessionTokens';
+import { STAND_IN_MS } from '../auth/standIns';
 import { renderSignInPage } from '../auth/signInPage';
 import { ApiFailure, fail } from '../http/apiFailure';
 import { signedIn, type ApiApp, type RecordsDeps } from '../http/context';
@@ -45,12 +47,14 @@ function returnToOf(url: string): string | undefined {
 
 const isForm = (request: FastifyRequest) => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 
+const noStandIn = () => fail(404, 'notFound', '本工作站当前没有指导医师接管评分', 'No tutor is scoring at this workstation');
+
 const wrongCredentials = () => fail(401, 'auth.wrongCredentials', '用户名或密码不正确', 'Wrong username or password');
 
 export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> {
   const { repository, now } = deps;
 
-  async function checkCredentials(body: SignInBody): Promise<Principal> {
+  async function checkCredentials(body: Pick<SignInBody, 'username' | 'password'>): Promise<Principal> {
     // No username holds U+0000, and PostgreSQL refuses to compare text holding it: nobody by that name.
     const account = body.username.includes('\u0000') ? undefined : await repository.findAccountByUsername(body.username.trim());
     if (!account?.passwordHash) throw (await verifyAgainstNothing(body.password), wrongCredentials());
@@ -182,11 +186,72 @@ export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
     },
   );
 
+  const standInOf = (account: Account, workstation: Account, expiresAt: string) => ({
+    account: accountView(account),
+    expiresAt,
+    workstation: accountView(workstation),
+  });
+
+  app.post(
+    '/auth/stand-in',
+    {
+      // The same door as signing in: the same limit per address, the lock-out per account and the same time for unknown names.
+      config: { rateLimit: { max: SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
+      schema: {
+        operationId: 'startStandIn',
+        summary: "A tutor takes over scoring at this workstation with their own password; the workstation's sign-in stays",
+        description:
+          'Send the token in the X-Teaching-Stand-In header beside the workstation\'s session cookie: those requests act as the tutor. It ends with DELETE, with the sign-out of the workstation, or after a few hours.',
+        security: SIGNED_IN,
+        body: standInBody,
+        response: { 201: standInStarted, 400: apiError, 401: apiError, 403: apiError, 429: apiError },
+      },
+    },
+    async (request, reply) => {
+      const principal = signedIn(request);
+      if (!principal.sessionTokenHash) throw fail(403, 'access.standInNeedsCookie', '接管评分仅适用于以密码登录的工作站', 'A takeover works only at a workstation signed in with a password');
+      const workstation = principal.standIn?.workstation ?? principal.account;
+      const tutor = (await checkCredentials(request.body)).account;
+      if (tutor.departmentId !== workstation.departmentId) throw fail(403, 'access.standInOtherDepartment', '该指导医师不属于本科室，不能在此接管评分', 'This tutor belongs to another department and cannot take over scoring here', 'username');
+      if (tutor.role !== 'tutor') throw fail(403, 'access.standInNotTutor', '只有指导医师可以接管评分', 'Only a tutor can take over scoring', 'username');
+      if (tutor.id === workstation.id) throw fail(400, 'auth.standInSelf', '您已在本工作站登录，无需接管', 'You are the one signed in here; there is nothing to take over', 'username');
+      if (principal.standIn) await repository.deleteStandIn(principal.standIn.tokenHash);
+      const token = newSessionToken();
+      const at = now();
+      const expiresAt = new Date(at.getTime() + STAND_IN_MS).toISOString();
+      await repository.createStandIn({ tokenHash: hashSessionToken(token), accountId: tutor.id, workstationTokenHash: principal.sessionTokenHash, createdAt: at.toISOString(), expiresAt });
+      return reply.code(201).header('cache-control', 'no-store').send({ ...standInOf(tutor, workstation, expiresAt), token });
+    },
+  );
+
+  app.get(
+    '/auth/stand-in',
+    { schema: { operationId: 'getStandIn', summary: 'The takeover the X-Teaching-Stand-In header names, while it lasts', security: SIGNED_IN, response: { 200: standInView, 401: apiError, 404: apiError } } },
+    async request => {
+      const principal = signedIn(request);
+      if (!principal.standIn) throw noStandIn();
+      return standInOf(principal.account, principal.standIn.workstation, principal.standIn.expiresAt);
+    },
+  );
+
+  app.delete(
+    '/auth/stand-in',
+    { schema: { operationId: 'endStandIn', summary: 'The tutor hands back: the X-Teaching-Stand-In token stops working at once', security: SIGNED_IN, response: { 204: z.null(), 401: apiError, 404: apiError } } },
+    async (request, reply) => {
+      const principal = signedIn(request);
+      if (!principal.standIn) throw noStandIn();
+      await repository.deleteStandIn(principal.standIn.tokenHash);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.post(
     '/auth/password',
     { schema: { operationId: 'changePassword', summary: 'Change your own password; other sign-ins of the account end', security: SIGNED_IN, body: changePasswordBody, response: { 204: z.null(), 400: apiError, 401: apiError, 403: apiError } } },
     async (request, reply) => {
       const principal = signedIn(request);
+      // The new cookie would sign the workstation in as the tutor.
+      if (principal.standIn) throw fail(403, 'access.standInNoPasswordChange', '接管评分期间不能修改密码，请先交还', 'A password cannot be changed during a takeover; hand back first');
       const account = await repository.getAccount(principal.department.id, principal.account.id);
       if (!account?.passwordHash) throw fail(400, 'auth.noPassword', '该账号通过单位身份认证登录，没有本地密码', 'This account signs in through the identity provider and has no password here');
       if (!(await verifyPassword(request.body.currentPassword, account.passwordHash))) throw fail(403, 'auth.wrongPassword', '当前密码不正确', 'The current password is wrong', 'currentPassword');

@@ -183,6 +183,28 @@ const EXPECTATIONS: Record<string, Variant[]> = {
       },
     },
   ],
+  startStandIn: [
+    {
+      name: "the session's tutor at the caller's own workstation",
+      // Each takeover belongs to the sign-in it is made at: a sign-in of its own keeps the cells apart.
+      build: async cell => ({ cookie: cell.person && (await signIn(cell.world, cell.person)), body: { username: 'tutor', password: WORLD_PASSWORD }, remoteAddress: freshAddress() }),
+      expect: row(401, 201, 201, 400, 201, 201, 403),
+      codes: { tutorSupervising: 'auth.standInSelf', otherDepartment: 'access.standInOtherDepartment' },
+      async after(cell, response, spec) {
+        if (response.statusCode !== 201) return;
+        const me = await cell.world.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: spec.cookie!, 'x-teaching-stand-in': response.json().token } });
+        expect(me.json().account.id).toBe(cell.world.ids.tutor);
+      },
+    },
+    {
+      name: "a resident's password",
+      build: cell => ({ body: { username: 'otherResident', password: WORLD_PASSWORD }, remoteAddress: freshAddress() }),
+      expect: row(401, 403, 403, 403, 403, 403, 403),
+      codes: { residentOwn: 'access.standInNotTutor', otherDepartment: 'access.standInOtherDepartment' },
+    },
+  ],
+  getStandIn: [{ name: 'no takeover at this workstation', build: () => ({}), expect: row(401, 404, 404, 404, 404, 404, 404) }],
+  endStandIn: [{ name: 'no takeover at this workstation', build: () => ({}), expect: row(401, 404, 404, 404, 404, 404, 404) }],
   listPeople: [{ name: 'the department', build: () => ({}), expect: row(401, 200, 200, 200, 200, 200, 200) }],
   createPerson: [
     {

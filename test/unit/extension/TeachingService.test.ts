@@ -99,6 +99,13 @@ class FakeApi implements TeachingApi {
     if (this.failSignOut) throw this.failSignOut;
     this.signedOut++;
   };
+  startStandIn = async (): Promise<never> => {
+    throw new ApiRequestError(401, 'auth.wrongCredentials', { zh: '用户名或密码不正确', en: 'Wrong username or password' });
+  };
+  getStandIn = async (): Promise<never> => {
+    throw new ApiRequestError(401, 'auth.standInEnded', { zh: '接管已结束', en: 'The takeover has ended' });
+  };
+  endStandIn = async () => undefined;
   findOpenSession = async (study: string) => (this.session && study === STUDY ? { session: this.session, version: this.version } : undefined);
   listAnnotations = async () => this.annotations;
   saveAnnotation = async (sessionId: string, uid: string, body: { version: number; annotation: Record<string, unknown> }) => {
