@@ -382,7 +382,8 @@ describe.each(['sqlite', 'postgres'] as const)('autosaves on %s when the records
     }
     const stored = new Map<string, { uid: string; version: number; annotation: { marker: string } }>();
     for (const resident of residents) {
-      const listed = await api('GET', `/api/sessions/${resident.sessionId}/annotations`, { cookie: resident.cookie });
+      // Asked as the tutor, who sees every drawing: the resident sees the tutor's corrections only after sign-off.
+      const listed = await api('GET', `/api/sessions/${resident.sessionId}/annotations`, { cookie: tutor.cookie });
       expect(listed.status).toBe(200);
       for (const annotation of listed.body.annotations) stored.set(annotation.uid, annotation);
     }
@@ -469,7 +470,8 @@ describe.each(['sqlite', 'postgres'] as const)('autosaves on %s when the records
       for (const write of writesOf(write => write.kind === 'command' && write.sessionId === resident.sessionId)) {
         expect(occurrences(events, write.marker), write.marker).toBe(write.doomed ? 0 : 1);
       }
-      const listed = await api('GET', `/api/sessions/${resident.sessionId}/annotations`, { cookie: resident.cookie });
+      // Asked as the tutor, who sees every drawing: the resident sees the tutor's corrections only after sign-off.
+      const listed = await api('GET', `/api/sessions/${resident.sessionId}/annotations`, { cookie: tutor.cookie });
       const written = new Set(writesOf(write => write.kind === 'annotation' && write.sessionId === resident.sessionId && !write.doomed).map(write => write.target));
       expect(listed.body.annotations.map((annotation: { uid: string }) => annotation.uid).sort()).toEqual([...written].sort());
       for (const annotation of listed.body.annotations as Array<{ uid: string; version: number; annotation: { marker: string } }>) {
