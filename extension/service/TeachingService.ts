@@ -402,6 +402,7 @@ export class TeachingService {
     const [view, listed] = await Promise.all([api.getSession(sessionId), api.listAnnotations(sessionId)]);
     if (signal.aborted) return;
     this.acknowledged(view);
+    this.queue?.observe(view);
     const { added, changed, removed } = diffAnnotations(
       this.seen,
       listed.filter(item => !drawing || item.authorId !== accountId),

@@ -231,6 +231,17 @@ export class CommandQueue {
     return { head, current };
   }
 
+  /**
+   * A newer state of the session that the page learnt of by itself (the other workstation's
+   * changes) and now shows: what the person does next is done on it, so the server does not take
+   * their change for one made blind to the other person's.
+   */
+  observe(view: SessionView): void {
+    if (view.session.id !== this.options.sessionId || view.version <= this.version) return;
+    this.version = view.version;
+    this.session = view;
+  }
+
   /** The person has read the oldest refusal. */
   dismissRefusal(): void {
     this.refusals.shift();

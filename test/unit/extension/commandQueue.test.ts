@@ -242,6 +242,17 @@ describe('CommandQueue', () => {
     expect(shown).toEqual(['startClock', 'q1:Why so?', 'q2:And?', 'sheet:ab', 'signOff', 'sheet:abc']);
   });
 
+  it("bases what the person does next on a newer session the page showed them, and ignores an older one", async () => {
+    const { queue } = await open();
+    queue.observe({ ...VIEW, version: 9 });
+    queue.observe({ ...VIEW, version: 7 });
+    queue.observe({ session: draftSession({ id: 'another-session' }), version: 30 });
+    void queue.enqueue(work('4.1', 'cough'));
+    await settle();
+    expect(api.sent()).toEqual(['4.1:cough@9']);
+    expect(queue.getSession().version).toBe(9);
+  });
+
   it('never moves work past a change of another kind: work typed after a submit stays after it', async () => {
     const { queue } = await open();
     void queue.enqueue({ type: 'startClock' });
