@@ -18,8 +18,7 @@ const SESSION_ID = IN_PROGRESS_PLAN.id;
 const LIVE = { timeout: 20_000 };
 
 interface StoredEvent {
-  type: string;
-  actor: { id: string; role: string };
+  event: { type: string; actor: { id: string; role: string } };
 }
 
 /**
@@ -205,7 +204,7 @@ describe('a whole teaching session, two workstations and one shared screen', () 
 
     // Every score and the sign-off are the tutor's in the session's history, none the resident's.
     const { events } = (await resident.evaluate(async id => (await fetch(`/api/sessions/${id}/events`)).json(), SESSION_ID)) as { events: StoredEvent[] };
-    const scoring = events.filter(event => ['evaluateStage', 'evaluateReport', 'signOff', 'askQuestion'].includes(event.type));
+    const scoring = events.map(({ event }) => event).filter(event => ['evaluateStage', 'evaluateReport', 'signOff', 'askQuestion'].includes(event.type));
     expect(new Set(scoring.map(event => event.type))).toEqual(new Set(['evaluateStage', 'evaluateReport', 'signOff', 'askQuestion']));
     expect(new Set(scoring.map(event => event.actor.id))).toEqual(new Set(['demo-tutor1']));
     const stored = await serverSession(resident);
