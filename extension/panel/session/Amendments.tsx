@@ -3,7 +3,7 @@ import { printableAmendments } from '../../../src/core/export/printableAmendment
 import type { Language, Translate } from '../../../src/core/i18n';
 import { STAGE_SHORT_TITLES } from '../../../src/core/labels/stageLabels';
 import type { StageId } from '../../../src/core/rubric/rubricSchema';
-import { applyCommand } from '../../../src/core/rules/applyCommand';
+import { tryCommand } from '../../../src/core/rules/applyCommand';
 import { isResidentOf, isTutorOf } from '../../../src/core/rules/permissions';
 import type { CriteriaEvaluationInput, ReportEvaluationInput, SessionCommand } from '../../../src/core/rules/sessionCommand';
 import { criteriaFor } from '../../../src/core/scoring/stageResult';
@@ -164,7 +164,7 @@ function Editor({ session, actor, service, language, t, onDone }: { session: Tea
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
   const [reason, setReason] = useState('');
   const command = draft && amendCommand(draft, reason);
-  const outcome = command && reason.trim() ? applyCommand(session, command, actor, new Date().toISOString(), 0) : undefined;
+  const outcome = command && reason.trim() ? tryCommand(session, command, actor, new Date().toISOString()) : undefined;
   const refusal = outcome && !outcome.ok ? inLanguage(outcome.problem.message, language) : undefined;
   const signedNotes = draft && session.signOff?.stages[draft.target === 'report' ? '4.5' : draft.target].evaluation;
   return (

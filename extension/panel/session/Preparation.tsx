@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import type { Language, Translate } from '../../../src/core/i18n';
 import { PREPARATION_ITEM_LABELS } from '../../../src/core/labels/workLabels';
-import { applyCommand } from '../../../src/core/rules/applyCommand';
+import { tryCommand } from '../../../src/core/rules/applyCommand';
 import type { SessionCommand } from '../../../src/core/rules/sessionCommand';
 import type { Actor } from '../../../src/core/session/people';
 import { PREPARATION_ITEMS, type PreparationItem } from '../../../src/core/session/preparation';
@@ -15,7 +15,7 @@ import { useTeaching } from '../useTeaching';
 /** Whether the rules take the command from this person now, and their refusal in the person's language when not. */
 function dryRun(session: TeachingSession, actor: Actor | undefined, command: SessionCommand, language: Language): { ok: true } | { ok: false; why: string } {
   if (!actor) return { ok: false, why: '' };
-  const outcome = applyCommand(session, command, actor, new Date().toISOString(), 0);
+  const outcome = tryCommand(session, command, actor, new Date().toISOString());
   return outcome.ok ? { ok: true } : { ok: false, why: inLanguage(outcome.problem.message, language) };
 }
 

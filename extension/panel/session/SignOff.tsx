@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import type { Language, Translate } from '../../../src/core/i18n';
 import { chinaDateTime } from '../../../src/core/progress/chinaCalendar';
-import { applyCommand } from '../../../src/core/rules/applyCommand';
+import { tryCommand } from '../../../src/core/rules/applyCommand';
 import { isResidentOf, isTutorOf } from '../../../src/core/rules/permissions';
 import type { TeachingSession } from '../../../src/core/session/session';
 import type { Actor } from '../../../src/core/session/people';
@@ -13,7 +13,7 @@ import { useTeaching } from '../useTeaching';
 
 /** Why the rules would refuse `actor` signing the session off now, or undefined when they would allow it. */
 function signOffRefusal(session: TeachingSession, actor: Actor) {
-  const outcome = applyCommand(session, { type: 'signOff' }, actor, new Date().toISOString(), 0);
+  const outcome = tryCommand(session, { type: 'signOff' }, actor, new Date().toISOString());
   return outcome.ok ? undefined : outcome.problem.message;
 }
 

@@ -63,11 +63,11 @@ function dispatch(context: CommandContext, command: SessionCommand): HandlerResu
 }
 
 /**
- * Applies what `actor` asks to `session` at time `at`, if the rules allow it: the new session and
- * the event that records the change (number `seq` in the session's history). Refusals come with a
- * message for the person; nothing is changed then.
+ * The session as it would be after what `actor` asks at time `at`, if the rules allow it, without
+ * the event that records it: for asking "may this person do this now?" and for showing a change
+ * before the server has it, where working out the event's changes would be wasted.
  */
-export function applyCommand(session: TeachingSession, input: unknown, actor: Actor, at: string, seq: number): Outcome<Applied> {
+export function tryCommand(session: TeachingSession, input: unknown, actor: Actor, at: string): Outcome<{ session: TeachingSession; command: SessionCommand }> {
   const parsed = sessionCommand.safeParse(input);
   if (!parsed.success) {
     const details = parsed.error.issues.map(issue => `${issue.path.join('.') || '(command)'}: ${issue.message}`).join('; ');
@@ -76,12 +76,22 @@ export function applyCommand(session: TeachingSession, input: unknown, actor: Ac
   const command = parsed.data;
   if (!maySeeSession(actor, session)) return refuse(refusals.notYourSession());
   if (session.signOff && command.type !== 'amend') return refuse(refusals.signedOff());
-
   const result = dispatch({ session, actor, at }, command);
-  if (!result.ok) return result;
+  return result.ok ? accept({ session: result.value, command }) : result;
+}
+
+/**
+ * Applies what `actor` asks to `session` at time `at`, if the rules allow it: the new session and
+ * the event that records the change (number `seq` in the session's history). Refusals come with a
+ * message for the person; nothing is changed then.
+ */
+export function applyCommand(session: TeachingSession, input: unknown, actor: Actor, at: string, seq: number): Outcome<Applied> {
+  const tried = tryCommand(session, input, actor, at);
+  if (!tried.ok) return tried;
+  const { command } = tried.value;
   const reason = 'reason' in command ? command.reason.trim() : undefined;
   return accept({
-    session: result.value,
+    session: tried.value.session,
     event: {
       schemaVersion: EVENT_SCHEMA_VERSION,
       sessionSchemaVersion: SESSION_SCHEMA_VERSION,
@@ -91,7 +101,7 @@ export function applyCommand(session: TeachingSession, input: unknown, actor: Ac
       actor,
       type: command.type,
       ...(reason ? { reason } : {}),
-      changes: diffChanges(session, result.value),
+      changes: diffChanges(session, tried.value.session),
     },
   });
 }
