@@ -40,6 +40,15 @@ describe('a whole teaching session, two workstations and one shared screen', () 
     await dismissBanner(page);
     await page.getByTestId('teaching-stepper').waitFor();
   };
+  /** The panel as it stands, in Chinese and in English, with nothing wider than the panel. */
+  const shotBoth = async (page: Page, name: string) => {
+    for (const language of ['zh-CN', 'en'] as const) {
+      await toLanguage(page, language);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await shot(page, `${name}-${language === 'en' ? 'en' : 'zh'}`, panel(page));
+    }
+    await toLanguage(page, 'zh-CN');
+  };
   const serverSession = (page: Page) => page.evaluate(async id => (await (await fetch(`/api/sessions/${id}`)).json()).session, SESSION_ID);
   const submit = async (stage: string) => {
     await expect.poll(() => workStatus(resident)).toBe('saved');
@@ -54,6 +63,7 @@ describe('a whole teaching session, two workstations and one shared screen', () 
     await tutor.getByTestId(`teaching-scoring-${stage}`).getByTestId('teaching-scoring-feedback').pressSequentially(`${stage} 完成良好`);
     await expect.poll(() => workStatus(tutor)).toBe('saved');
     await expect.poll(() => progress(tutor, stage)).toBe('evaluated');
+    await shotBoth(tutor, `${stage}-tutor`);
   };
 
   beforeAll(async () => {
@@ -80,6 +90,7 @@ describe('a whole teaching session, two workstations and one shared screen', () 
     const summary = resident.getByTestId('teaching-clinical-summary');
     await summary.fill('');
     await summary.pressSequentially('男，68 岁，吸烟 40 年；右肺上叶结节 6 个月复查');
+    await shotBoth(resident, '4.1-resident');
     await submit('4.1');
 
     await expect.poll(() => progress(tutor, '4.1'), LIVE).toBe('submitted');
@@ -95,13 +106,13 @@ describe('a whole teaching session, two workstations and one shared screen', () 
     await expect.poll(() => workStatus(resident)).toBe('saved');
     await expect.poll(() => tutor.getByTestId('teaching-questions-4.1').getByTestId('teaching-question-answer').inputValue(), LIVE).toBe('实性结节需随访观察其大小变化');
     await tutorScores('4.1');
-    await shot(tutor, '4.1-scored-tutor-zh', panel(tutor));
   });
 
   it('4.2: the technique and image quality, handed in and scored', async () => {
     await openStage(resident, '4.2');
     await resident.locator('[data-testid="teaching-technique-field"][data-field="protocol"]').pressSequentially('胸部 CT 平扫，层厚 5 mm，120 kV');
     await resident.getByTestId('teaching-image-quality').selectOption('gradeA');
+    await shotBoth(resident, '4.2-resident');
     await submit('4.2');
     await tutorScores('4.2');
   });
@@ -124,6 +135,7 @@ describe('a whole teaching session, two workstations and one shared screen', () 
     await negative.getByTestId('teaching-finding-location').pressSequentially('纵隔');
     await expect.poll(() => workStatus(resident)).toBe('saved');
     await expect.poll(() => resident.getByTestId('teaching-save-status').getAttribute('data-state')).toBe('saved');
+    await shotBoth(resident, '4.3-resident');
     await submit('4.3');
 
     // At the tutor's workstation the resident's drawing arrives by itself, listed as the resident's and locked.
@@ -163,6 +175,7 @@ describe('a whole teaching session, two workstations and one shared screen', () 
     await expect
       .poll(() => resident.evaluate(() => (window as any).cornerstone.getRenderingEngines().flatMap((engine: any) => engine.getViewports()).length))
       .toBe(1);
+    await shotBoth(resident, '4.4-resident');
     await submit('4.4');
     await tutorScores('4.4');
   });
@@ -173,8 +186,8 @@ describe('a whole teaching session, two workstations and one shared screen', () 
     await expect.poll(() => impression.inputValue()).toContain('右肺上叶周围型肺癌');
     await impression.press('Control+End');
     await impression.pressSequentially('\n建议 CT 引导下穿刺活检');
+    await shotBoth(resident, '4.5-resident');
     await submit('4.5');
-    await shot(resident, '4.5-handed-in-resident-zh', panel(resident));
   });
 
   it("the tutor takes over the resident's screen with their password, scores the report sheet and signs off", async () => {
@@ -192,8 +205,7 @@ describe('a whole teaching session, two workstations and one shared screen', () 
     await resident.getByTestId('teaching-sheet-main-problems').pressSequentially('建议写明与既往检查的比较');
     await expect.poll(() => workStatus(resident)).toBe('saved');
     await expect.poll(() => progress(resident, '4.5')).toBe('evaluated');
-    expect(await sidewaysOverflow(resident)).toBe(0);
-    await shot(resident, '4.5-sheet-stand-in-zh', panel(resident));
+    await shotBoth(resident, '4.5-tutor-at-resident-screen');
 
     await resident.getByTestId('teaching-sign-off-action').click();
     await resident.getByTestId('teaching-sign-off-confirm').click();
