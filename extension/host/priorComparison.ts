@@ -44,6 +44,25 @@ async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 2
 }
 
 /**
+ * Puts a viewport back on a slice until it stays there. The host lays viewports out again after a
+ * new layout without saying when, and sometimes from their first image; polled, since it announces
+ * nothing an extension can wait for.
+ */
+async function keepOnSlice(viewport: () => { getCurrentImageIdIndex(): number; setImageIdIndex(index: number): Promise<unknown> } | undefined, slice: number): Promise<void> {
+  let steady = 0;
+  for (let look = 0; look < 40 && steady < 4; look++) {
+    const current = viewport();
+    if (current && current.getCurrentImageIdIndex() !== slice) {
+      steady = 0;
+      await current.setImageIdIndex(slice);
+    } else if (current) {
+      steady += 1;
+    }
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * The prior series to read beside the current one: the same modality and description (the same
  * protocol repeated), else the same modality, else the first with images.
  */
@@ -105,6 +124,8 @@ export function hostPriorComparison(servicesManager: ServicesManager, commandsMa
 
     async open(currentStudyInstanceUID, priorStudyInstanceUID) {
       const { displaySetService } = servicesManager.services;
+      const reading = grid().getState();
+      const slice = stackViewport(cell(LEFT)?.viewportId ?? reading.activeViewportId ?? '')?.getCurrentImageIdIndex();
       await commandsManager.runCommand('loadStudy', { StudyInstanceUID: priorStudyInstanceUID });
       const priorSets = await waitFor(() => {
         const sets = displaySetService.getActiveDisplaySets().filter(set => set.StudyInstanceUID === priorStudyInstanceUID);
@@ -124,6 +145,8 @@ export function hostPriorComparison(servicesManager: ServicesManager, commandsMa
         viewportsToUpdate: [{ viewportId: right.viewportId, displaySetInstanceUIDs: [priorSet.displaySetInstanceUID] }],
       });
       const leftId = cell(LEFT)?.viewportId ?? left.viewportId;
+      // The resident stays on the slice they were reading.
+      if (slice !== undefined) await keepOnSlice(() => showing(leftId, currentSet.SeriesInstanceUID), slice);
       const currentViewport = await waitFor(() => showing(leftId, currentSet.SeriesInstanceUID), 'the current study to render');
       const priorViewport = await waitFor(() => showing(right.viewportId, priorSet.SeriesInstanceUID), 'the prior study to render');
 

@@ -158,8 +158,10 @@ describe('the prior study side by side in 4.4', () => {
     // Different frames of reference: aligned by the head ends, which the sample's two scans share.
     expect(await resident.getByTestId('teaching-prior').getAttribute('data-alignment')).toBe('approximate');
     expect(await resident.getByTestId('teaching-prior-alignment').innerText()).toContain('对位为近似');
-    expect(left!.index).toBe(noduleIndex);
-    await expect.poll(async () => (await viewports(resident))[1]!.z).toBe(left!.z);
+    // The host lays the left viewport out again for the new layout, from the slice it was on.
+    await expect.poll(async () => (await viewports(resident))[0]!.index).toBe(noduleIndex);
+    const current = (await viewports(resident))[0]!;
+    await expect.poll(async () => (await viewports(resident))[1]!.z).toBe(current.z);
     expect(await resident.getByTestId('teaching-prior-toggle').innerText()).toBe('关闭对比');
     expect(await sidewaysOverflow(resident)).toBe(0);
     await shot(resident, '4.4-side-by-side-nodule-zh');

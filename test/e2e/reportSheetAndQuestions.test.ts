@@ -1,17 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
 import { IN_PROGRESS_PLAN } from '../../src/records/seed/demoSessionPlans';
-import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
-import { startServer, type RunningServer } from '../support/serverProcess';
-import { dismissBanner, signIn, waitForViewportsRendered } from '../support/viewer';
+import { openStage, toLanguage, waitForTeachingPanel } from '../support/teachingPanel';
+import { openWorkstations, type Workstations } from '../support/workstations';
 
 const shot = screenshotter('e2e-report-sheet');
-const TEACHING_URL = `/teaching?StudyInstanceUIDs=${SAMPLE_STUDIES.chestCt.studyUID}`;
 const SESSION_ID = IN_PROGRESS_PLAN.id;
 
 const QUESTION = '吸烟史对本例诊断有何提示';
@@ -38,9 +32,7 @@ interface CommandAnswer {
 
 /** The tutor's questions and the resident's answers in a stage, and the report quality sheet of 4.5, at two workstations. */
 describe('questions in a stage and the report quality sheet', () => {
-  let dataDir: string;
-  let server: RunningServer;
-  let browser: Browser;
+  let workstations: Workstations;
   let resident: Page;
   let tutor: Page;
 
@@ -67,44 +59,20 @@ describe('questions in a stage and the report quality sheet', () => {
       },
       { id: SESSION_ID, commands },
     ) as Promise<CommandAnswer>;
-  const open = async (page: Page, stage?: string) => {
-    await waitForViewportsRendered(page);
-    await dismissBanner(page);
-    await page.getByTestId('teaching-stepper').waitFor();
-    if (stage) {
-      await step(page, stage).click();
-      await page.getByTestId(`teaching-stage-${stage}`).waitFor();
-    }
-  };
   const reopen = async (page: Page, stage?: string) => {
     await page.reload();
-    await open(page, stage);
-  };
-  const toLanguage = async (page: Page, language: 'en' | 'zh-CN') => {
-    if ((await panel(page).getAttribute('lang')) !== language) await page.getByTestId('teaching-language-toggle').click();
-    await expect.poll(() => panel(page).getAttribute('lang')).toBe(language);
+    await waitForTeachingPanel(page);
+    if (stage) await openStage(page, stage);
   };
   const scrollTo = (page: Page, testId: string, block: 'start' | 'end' = 'start') =>
     page.getByTestId(testId).first().evaluate((element, block) => element.scrollIntoView({ block }), block);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'ohif-teaching-sheet-'));
-    server = await startServer({ DATA_DIR: dataDir });
-    browser = await launchBrowser();
-    resident = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    tutor = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    for (const [page, username] of [[resident, 'resident1'], [tutor, 'tutor1']] as const) {
-      await page.goto(`${server.url}${TEACHING_URL}`);
-      await signIn(page, server.url, username);
-      await open(page);
-    }
+    workstations = await openWorkstations('sheet');
+    ({ resident, tutor } = workstations);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => workstations?.close());
 
   it('lets the tutor ask a question in a stage and reword it as they type', async () => {
     await toLanguage(tutor, 'zh-CN');

@@ -1,59 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
-import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
-import { startServer, type RunningServer } from '../support/serverProcess';
-import { dismissBanner, signIn, waitForViewportsRendered } from '../support/viewer';
+import { scoreEveryCriterion, waitForTeachingPanel } from '../support/teachingPanel';
+import { openWorkstations, type Workstations } from '../support/workstations';
 
 const shot = screenshotter('e2e-tutor-scoring');
-const TEACHING_URL = `/teaching?StudyInstanceUIDs=${SAMPLE_STUDIES.chestCt.studyUID}`;
 
 /** The tutor scores a handed-in stage at their own workstation, beside the resident's work, and can send it back. */
 describe("the tutor's scores of a stage", () => {
-  let dataDir: string;
-  let server: RunningServer;
-  let browser: Browser;
+  let workstations: Workstations;
   let resident: Page;
   let tutor: Page;
 
   const panel = (page: Page) => page.getByTestId('teaching-panel');
   const progress = (page: Page, stage: string) => page.locator(`[data-testid="teaching-step"][data-stage="${stage}"]`).getAttribute('data-progress');
   const workStatus = (page: Page) => page.getByTestId('teaching-work-status').getAttribute('data-state');
-  const open = async (page: Page) => {
-    await waitForViewportsRendered(page);
-    await dismissBanner(page);
-    await page.getByTestId('teaching-stepper').waitFor();
-  };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'ohif-teaching-scoring-'));
-    server = await startServer({ DATA_DIR: dataDir });
-    browser = await launchBrowser();
-    resident = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    tutor = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    for (const [page, username] of [[resident, 'resident1'], [tutor, 'tutor1']] as const) {
-      await page.goto(`${server.url}${TEACHING_URL}`);
-      await signIn(page, server.url, username);
-      await open(page);
-    }
+    workstations = await openWorkstations('scoring');
+    ({ resident, tutor } = workstations);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => workstations?.close());
 
   it("appears once the resident has handed the stage in", async () => {
     expect(await tutor.getByTestId('teaching-scoring-4.1').count()).toBe(0);
     await resident.getByTestId('teaching-submit-stage').click();
     await expect.poll(() => progress(resident, '4.1')).toBe('submitted');
     await tutor.reload();
-    await open(tutor);
+    await waitForTeachingPanel(tutor);
     await tutor.getByTestId('teaching-scoring-4.1').waitFor();
   });
 
@@ -65,15 +40,7 @@ describe("the tutor's scores of a stage", () => {
     const criteria = scoring.getByTestId('teaching-criterion');
     const count = await criteria.count();
     expect(count).toBeGreaterThan(1);
-    for (let index = 0; index < count; index++) {
-      const input = criteria.nth(index).getByTestId('teaching-criterion-score');
-      if ((await input.evaluate(element => element.tagName)) === 'SELECT') {
-        const values = await input.locator('option').evaluateAll(options => options.map(option => (option as HTMLOptionElement).value).filter(Boolean));
-        await input.selectOption(values[0]!);
-      } else {
-        await input.fill((await input.getAttribute('max'))!);
-      }
-    }
+    await scoreEveryCriterion(tutor, '4.1');
     await scoring.getByTestId('teaching-scoring-feedback').pressSequentially('临床信息提取完整，缺失项已注明');
     await expect.poll(() => workStatus(tutor)).toBe('saved');
     await expect.poll(() => progress(tutor, '4.1')).toBe('evaluated');
@@ -81,7 +48,7 @@ describe("the tutor's scores of a stage", () => {
     await shot(tutor, 'scored-zh', panel(tutor));
 
     await tutor.reload();
-    await open(tutor);
+    await waitForTeachingPanel(tutor);
     // Scored in full, 4.1 is no longer where the session opens: the tutor goes back to it.
     expect(await tutor.getByTestId('teaching-stage-title').innerText()).toMatch(/^4\.2/);
     await tutor.locator('[data-testid="teaching-step"][data-stage="4.1"]').click();
@@ -98,7 +65,7 @@ describe("the tutor's scores of a stage", () => {
     await tutor.getByTestId('teaching-language-toggle').click();
     await shot(tutor, 'returned-en', panel(tutor));
     await resident.reload();
-    await open(resident);
+    await waitForTeachingPanel(resident);
     await expect.poll(() => progress(resident, '4.1')).toBe('returned');
     expect(await resident.getByTestId('teaching-scoring-4.1').count()).toBe(0);
   });

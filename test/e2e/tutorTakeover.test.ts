@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
 import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
+import { scoreEveryCriterion } from '../support/teachingPanel';
 import { startServer, type RunningServer } from '../support/serverProcess';
 import { DEMO_PASSWORD, dismissBanner, signIn, waitForViewportsRendered } from '../support/viewer';
 
@@ -101,15 +102,7 @@ describe("the tutor takes over scoring on the resident's screen", () => {
     const criteria = scoring.getByTestId('teaching-criterion');
     const count = await criteria.count();
     expect(count).toBeGreaterThan(1);
-    for (let index = 0; index < count; index++) {
-      const input = criteria.nth(index).getByTestId('teaching-criterion-score');
-      if ((await input.evaluate(element => element.tagName)) === 'SELECT') {
-        const values = await input.locator('option').evaluateAll(options => options.map(option => (option as HTMLOptionElement).value).filter(Boolean));
-        await input.selectOption(values[0]!);
-      } else {
-        await input.fill((await input.getAttribute('max'))!);
-      }
-    }
+    await scoreEveryCriterion(page, '4.1');
     await scoring.getByTestId('teaching-scoring-feedback').pressSequentially('病史采集完整');
     await expect.poll(workStatus).toBe('saved');
     await expect.poll(() => progress('4.1')).toBe('evaluated');

@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHEST_CT_NODULE, SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
+import { CHEST_CT_NODULE } from '../../src/dicomweb/sample/sampleCatalogue';
 import { IN_PROGRESS_PLAN } from '../../src/records/seed/demoSessionPlans';
-import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
-import { startServer, type RunningServer } from '../support/serverProcess';
-import { drawAcrossNodule, openStage, panel, progress, scoreEveryCriterion, scoreEverySheetItem, sidewaysOverflow, toLanguage, workStatus } from '../support/teachingPanel';
-import { DEMO_PASSWORD, dismissBanner, scrollToInstanceNumber, selectTool, signIn, waitForViewportsRendered } from '../support/viewer';
+import { drawAcrossNodule, openStage, panel, progress, scoreEveryCriterion, scoreEverySheetItem, sidewaysOverflow, toLanguage, waitForTeachingPanel, workStatus } from '../support/teachingPanel';
+import { DEMO_PASSWORD, scrollToInstanceNumber, selectTool, waitForViewportsRendered } from '../support/viewer';
+import { openWorkstations, type Workstations } from '../support/workstations';
 
 const shot = screenshotter('e2e-whole-session');
-const TEACHING_URL = `/teaching?StudyInstanceUIDs=${SAMPLE_STUDIES.chestCt.studyUID}`;
 const SESSION_ID = IN_PROGRESS_PLAN.id;
 /** The session's live view reaches the other workstation within one look (every 4 s) and a little. */
 const LIVE = { timeout: 20_000 };
@@ -29,17 +24,10 @@ interface StoredEvent {
  * tutor's corrections on the images.
  */
 describe('a whole teaching session, two workstations and one shared screen', () => {
-  let dataDir: string;
-  let server: RunningServer;
-  let browser: Browser;
+  let workstations: Workstations;
   let resident: Page;
   let tutor: Page;
 
-  const open = async (page: Page) => {
-    await waitForViewportsRendered(page);
-    await dismissBanner(page);
-    await page.getByTestId('teaching-stepper').waitFor();
-  };
   /** The panel as it stands, in Chinese and in English, with nothing wider than the panel. */
   const shotBoth = async (page: Page, name: string) => {
     for (const language of ['zh-CN', 'en'] as const) {
@@ -67,23 +55,11 @@ describe('a whole teaching session, two workstations and one shared screen', () 
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'ohif-teaching-whole-'));
-    server = await startServer({ DATA_DIR: dataDir });
-    browser = await launchBrowser();
-    resident = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    tutor = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    for (const [page, username] of [[resident, 'resident1'], [tutor, 'tutor1']] as const) {
-      await page.goto(`${server.url}${TEACHING_URL}`);
-      await signIn(page, server.url, username);
-      await open(page);
-    }
+    workstations = await openWorkstations('whole');
+    ({ resident, tutor } = workstations);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => workstations?.close());
 
   it('4.1: the resident writes the clinical information; the tutor asks, the resident answers, the tutor scores', async () => {
     await openStage(resident, '4.1');
@@ -225,7 +201,7 @@ describe('a whole teaching session, two workstations and one shared screen', () 
 
   it("after sign-off the resident sees the scores, the feedback and the tutor's correction on the images", async () => {
     await resident.reload();
-    await open(resident);
+    await waitForTeachingPanel(resident);
     await resident.getByTestId('teaching-evaluation-summary').waitFor();
     await openStage(resident, '4.1');
     expect(await resident.getByTestId('teaching-evaluation-summary').innerText()).toContain('4.1 完成良好');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHEST_CT_NODULE } from '../../src/dicomweb/sample/sampleCatalogue';
-import { dragOnPage, worldToPage } from './viewer';
+import { dismissBanner, dragOnPage, waitForViewportsRendered, worldToPage } from './viewer';
 
 /** The teaching panel as a person works it: its stages, its status lines and its language. */
 export const panel = (page: Page) => page.getByTestId('teaching-panel');
@@ -12,6 +12,13 @@ export const progress = (page: Page, stage: string) => step(page, stage).getAttr
 
 /** Where the person's changes are: `saved`, `saving`, `offline`, `conflict` or `refused`. */
 export const workStatus = (page: Page) => page.getByTestId('teaching-work-status').getAttribute('data-state');
+
+/** The viewer has drawn the study and the panel shows the session's stages. */
+export async function waitForTeachingPanel(page: Page): Promise<void> {
+  await waitForViewportsRendered(page);
+  await dismissBanner(page);
+  await page.getByTestId('teaching-stepper').waitFor();
+}
 
 export async function openStage(page: Page, stage: string): Promise<void> {
   await step(page, stage).click();
