@@ -7,6 +7,7 @@ import { SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampleCatalogue';
 import { IN_PROGRESS_PLAN } from '../../src/records/seed/demoSessionPlans';
 import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
+import { runCommandsAs } from '../support/teachingPanel';
 import { startServer, type RunningServer } from '../support/serverProcess';
 import { dismissBanner, signIn, waitForViewportsRendered } from '../support/viewer';
 
@@ -55,22 +56,7 @@ describe('stages 4.4 and 4.5, diagnosis and report', () => {
     const { sessions } = await page.evaluate(async () => (await fetch('/api/sessions?open=true')).json());
     return sessions.find((view: { session: { id: string } }) => view.session.id === SESSION_ID).session.stages[stage];
   };
-  /** Runs commands on the session through the records API, as the person signed in on the page. */
-  const runCommands = (page: Page, commands: unknown[]) =>
-    page.evaluate(
-      async ({ id, commands }) => {
-        const found = await (await fetch(`/api/sessions/${id}`)).json();
-        let version: number = found.version;
-        for (const command of commands as Array<{ type: string }>) {
-          const response = await fetch(`/api/sessions/${id}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, command }) });
-          const body = await response.json();
-          if (!response.ok) throw new Error(`${command.type}: HTTP ${response.status} ${JSON.stringify(body)}`);
-          version = body.version;
-        }
-        return version;
-      },
-      { id: SESSION_ID, commands },
-    );
+  const runCommands = (page: Page, commands: unknown[]) => runCommandsAs(page, SESSION_ID, commands);
   /** No part of the stage wider than the panel: nothing to scroll sideways. */
   const sidewaysOverflow = (page: Page) => stageScroll(page).evaluate(element => element.scrollWidth - element.clientWidth);
   const open = async (page: Page, stage: string) => {

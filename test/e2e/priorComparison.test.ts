@@ -7,6 +7,7 @@ import { CHEST_CT_GEOMETRY, CHEST_CT_NODULE, SAMPLE_STUDIES } from '../../src/di
 import { IN_PROGRESS_PLAN } from '../../src/records/seed/demoSessionPlans';
 import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
+import { runCommandsAs } from '../support/teachingPanel';
 import { startServer, type RunningServer } from '../support/serverProcess';
 import { dismissBanner, signIn, waitForViewportsRendered } from '../support/viewer';
 
@@ -89,26 +90,17 @@ describe('the prior study side by side in 4.4', () => {
     await expect.poll(() => panel(page).getAttribute('lang')).toBe(language);
   };
   /** Hands 4.1–4.3 in through the records API as the resident, so the page opens on 4.4. */
-  const handInEarlierStages = (page: Page) =>
-    page.evaluate(async id => {
-      const found = await (await fetch(`/api/sessions/${id}`)).json();
-      let version: number = found.version;
-      const stages = found.session.stages;
-      const commands = [
-        { type: 'saveWork', stage: '4.1', work: { ...stages['4.1'].work, summary: '男，68 岁，吸烟 40 年；右肺上叶结节 6 个月复查' } },
-        { type: 'saveWork', stage: '4.2', work: { ...stages['4.2'].work, protocol: '胸部 CT 平扫，层厚 5 mm' } },
-        { type: 'saveWork', stage: '4.3', work: { findings: [{ id: 'f-nodule', kind: 'positive', description: '实性结节，约 14 mm', location: '右肺上叶前段', annotationIds: [], pathology: '' }] } },
-        { type: 'submitStage', stage: '4.1' },
-        { type: 'submitStage', stage: '4.2' },
-        { type: 'submitStage', stage: '4.3' },
-      ];
-      for (const command of commands) {
-        const response = await fetch(`/api/sessions/${id}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, command }) });
-        const body = await response.json();
-        if (!response.ok) throw new Error(`${command.type}: HTTP ${response.status} ${JSON.stringify(body)}`);
-        version = body.version;
-      }
-    }, SESSION_ID);
+  const handInEarlierStages = async (page: Page) => {
+    const { stages } = (await page.evaluate(async id => (await fetch(`/api/sessions/${id}`)).json(), SESSION_ID)).session;
+    await runCommandsAs(page, SESSION_ID, [
+      { type: 'saveWork', stage: '4.1', work: { ...stages['4.1'].work, summary: '男，68 岁，吸烟 40 年；右肺上叶结节 6 个月复查' } },
+      { type: 'saveWork', stage: '4.2', work: { ...stages['4.2'].work, protocol: '胸部 CT 平扫，层厚 5 mm' } },
+      { type: 'saveWork', stage: '4.3', work: { findings: [{ id: 'f-nodule', kind: 'positive', description: '实性结节，约 14 mm', location: '右肺上叶前段', annotationIds: [], pathology: '' }] } },
+      { type: 'submitStage', stage: '4.1' },
+      { type: 'submitStage', stage: '4.2' },
+      { type: 'submitStage', stage: '4.3' },
+    ]);
+  };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'ohif-teaching-prior-'));

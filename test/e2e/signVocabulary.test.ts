@@ -7,6 +7,7 @@ import { CHEST_CT_NODULE, SAMPLE_STUDIES } from '../../src/dicomweb/sample/sampl
 import { IN_PROGRESS_PLAN } from '../../src/records/seed/demoSessionPlans';
 import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
+import { runCommandsAs } from '../support/teachingPanel';
 import { startServer, type RunningServer } from '../support/serverProcess';
 import { dismissBanner, dragOnPage, hostAnnotations, scrollToInstanceNumber, selectTool, signIn, waitForViewportsRendered, worldToPage } from '../support/viewer';
 
@@ -36,19 +37,7 @@ describe('the sign vocabulary on a finished drawing, and the preparation checkli
   const sidewaysOverflow = (page: Page) => page.locator('.ohif-teaching__stage-scroll').evaluate(element => element.scrollWidth - element.clientWidth);
   const serverSession = async (page: Page): Promise<ServerSession> => (await page.evaluate(async id => (await fetch(`/api/sessions/${id}`)).json(), SESSION_ID)).session;
   const labelOf = async (page: Page, uid: string) => (await hostAnnotations(page)).find(annotation => annotation.uid === uid)?.label;
-  const runCommands = (page: Page, commands: unknown[]) =>
-    page.evaluate(
-      async ({ id, commands }) => {
-        let version: number = (await (await fetch(`/api/sessions/${id}`)).json()).version;
-        for (const command of commands as Array<{ type: string }>) {
-          const response = await fetch(`/api/sessions/${id}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, command }) });
-          const body = await response.json();
-          if (!response.ok) throw new Error(`${command.type}: HTTP ${response.status} ${JSON.stringify(body)}`);
-          version = body.version;
-        }
-      },
-      { id: SESSION_ID, commands },
-    );
+  const runCommands = (page: Page, commands: unknown[]) => runCommandsAs(page, SESSION_ID, commands);
   const ready = async (page: Page) => {
     await waitForViewportsRendered(page);
     await dismissBanner(page);

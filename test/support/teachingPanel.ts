@@ -69,3 +69,24 @@ export async function drawAcrossNodule(page: Page, dy = 0): Promise<void> {
   const r = CHEST_CT_NODULE.diameterMm / 2;
   await dragOnPage(page, await worldToPage(page, [cx - r, cy + dy, cz]), await worldToPage(page, [cx + r, cy + dy, cz]));
 }
+
+/**
+ * Runs commands on a session through the records API as the person signed in on the page, each on
+ * the version the one before left; the first refusal fails the step with the server's answer.
+ * Returns the version after the last.
+ */
+export function runCommandsAs(page: Page, sessionId: string, commands: readonly unknown[]): Promise<number> {
+  return page.evaluate(
+    async ({ id, commands }) => {
+      let version: number = (await (await fetch(`/api/sessions/${id}`)).json()).version;
+      for (const command of commands as Array<{ type: string }>) {
+        const response = await fetch(`/api/sessions/${id}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, command }) });
+        const body = await response.json();
+        if (!response.ok) throw new Error(`${command.type}: HTTP ${response.status} ${JSON.stringify(body)}`);
+        version = body.version;
+      }
+      return version;
+    },
+    { id: sessionId, commands },
+  );
+}
