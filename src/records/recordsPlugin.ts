@@ -15,6 +15,7 @@ import { PUBLIC, SECURITY_SCHEMES } from './http/security';
 import { annotationRoutes } from './routes/annotationRoutes';
 import { authRoutes } from './routes/authRoutes';
 import { caseRoutes } from './routes/caseRoutes';
+import { nextCaseRoutes } from './routes/nextCaseRoutes';
 import { peopleRoutes } from './routes/peopleRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { scoreSheetRoutes } from './routes/scoreSheetRoutes';
@@ -80,6 +81,7 @@ export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, o
       );
 
       for (const routes of [authRoutes, peopleRoutes, caseRoutes, sessionRoutes, annotationRoutes, scoreSheetRoutes]) await routes(typed, deps);
+      await nextCaseRoutes(typed, deps);
     },
     { prefix: API_PREFIX },
   );

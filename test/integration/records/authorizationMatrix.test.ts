@@ -320,6 +320,15 @@ const EXPECTATIONS: Record<string, Variant[]> = {
       expect: row(401, 200, 404, 200, 404, 200, 404),
     },
   ],
+  residentNextCases: [
+    {
+      name: "the resident's next cases",
+      build: cell => ({ params: { personId: cell.world.ids.resident } }),
+      // Any tutor of the department prepares for the resident; residents never, as the reasons tell what reference answers hold.
+      expect: row(401, 403, 403, 200, 200, 200, 404),
+      codes: { residentOwn: 'access.organisersOnly', residentOther: 'access.organisersOnly' },
+    },
+  ],
   listAnnotations: [{ name: "the session's", build: cell => ({ params: { sessionId: cell.world.sessionId } }), expect: row(401, 200, 404, 200, 404, 200, 404) }],
   saveAnnotation: [
     {

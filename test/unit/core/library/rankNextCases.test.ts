@@ -86,7 +86,7 @@ function aSession(options: SessionOptions): TeachingSession {
   for (const stage of ['4.1', '4.2', '4.3', '4.4'] as const) {
     const input = tutorScores(draft, stage);
     const evaluation: CriteriaEvaluation = { kind: 'criteria', ...input, scores: { ...input.scores, ...options.criteria?.[stage] }, ...meta };
-    stages[stage] = { ...stages[stage], status: 'evaluated', submittedAt: end, evaluation };
+    Object.assign(stages[stage], { status: 'evaluated', submittedAt: end, evaluation });
   }
   const sheetInput = tutorSheet(draft);
   const notApplicable = options.sheetNotApplicable ?? [];
@@ -96,7 +96,7 @@ function aSession(options: SessionOptions): TeachingSession {
     sheet: { ...sheetInput.sheet, items: withoutKeys({ ...sheetInput.sheet.items, ...options.sheet }, notApplicable), notApplicable },
     ...meta,
   };
-  stages['4.5'] = { ...stages['4.5'], status: 'evaluated', submittedAt: end, evaluation: report };
+  Object.assign(stages['4.5'], { status: 'evaluated', submittedAt: end, evaluation: report });
   const held = { ...draft, timer: { intervals: [{ start: options.at, end }], endedAt: end }, stages };
   const session = options.signed === false ? held : { ...held, signOff: { at: end, by: TUTOR.id, stages: structuredClone(stages) } };
   const read = readSession(session);
