@@ -15,13 +15,13 @@ export const DEFAULT_RECENT_SESSIONS = 6;
  * resident keeps getting wrong is the point of choosing a case; category and modality spread the
  * resident's cases over the department's range.
  */
-export const FIT_POINTS = { year: 30, weakness: 40, category: 20, modality: 10 } as const;
+const FIT_POINTS = { year: 30, weakness: 40, category: 20, modality: 10 } as const;
 
 /**
  * Below this share of an item's points lost, averaged over the recent sessions, the item is the
  * ordinary spread of a tutor's scoring and no reason to prefer a case.
  */
-export const WEAK_SHARE = 0.2;
+const WEAK_SHARE = 0.2;
 
 /** A case with this many reference negative signs practises them fully; one with fewer, in proportion. */
 const FULL_NEGATIVE_SIGNS = 3;

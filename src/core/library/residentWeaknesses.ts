@@ -70,8 +70,9 @@ function criteriaLosses(session: TeachingSession): Lost[] {
 /**
  * Every sheet item and stage criterion the sessions scored, with the share of its points lost. Each
  * session counts once, as a share of that session's own maximum, so rubric versions with other
- * maxima can be averaged together. `sessions` must be most recent first (as `recentSignedOff` gives
- * them), so the labels are the ones the resident was last scored on.
+ * maxima can be averaged together; for the same reason an item of one id on two sheets (重要阴性征象描述
+ * on the general and on the ultrasound sheet) is one item. `sessions` must be most recent first (as
+ * `recentSignedOff` gives them), so the labels are the ones the resident was last scored on.
  */
 export function residentWeaknesses(sessions: TeachingSession[]): Weakness[] {
   const byKey = new Map<string, { part: RubricPart; id: string; label: LocalizedText; shares: number[] }>();
