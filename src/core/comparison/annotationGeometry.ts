@@ -11,8 +11,8 @@ export type GeometryResult = { ok: true; geometry: SignGeometry } | { ok: false;
 const OUTLINE_POINTS = 64;
 
 /**
- * Below this the points span no plane (all on one line): a millimetre of spread across a 10 cm
- * drawing, far less than a pixel's worth of hand tremor.
+ * Below this share of their reach off the line through them, the points span no plane (they lie
+ * on one line): a tenth of a millimetre across a 10 cm drawing, less than a pixel.
  */
 const FLAT_SINE = 1e-3;
 
@@ -160,6 +160,7 @@ const READERS: Record<string, Reader> = {
   // Corners as cornerstone keeps them: 0 and 3 are opposite, so the outline runs 0, 1, 3, 2.
   RectangleROI: handles => {
     if (handles.length < 4) return tooFew('RectangleROI', 4);
+    if (distance(handles[0]!, handles[1]!) < 1e-6 || distance(handles[0]!, handles[2]!) < 1e-6) return degenerate('RectangleROI');
     return outlineArea('RectangleROI', [handles[0]!, handles[1]!, handles[3]!, handles[2]!], distance(handles[0]!, handles[3]!));
   },
   PlanarFreehandROI: contourReader('PlanarFreehandROI'),

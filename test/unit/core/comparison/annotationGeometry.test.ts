@@ -158,6 +158,7 @@ describe('geometryOf', () => {
       expect(unreadable(drawn('l', 'Length', { handles: { points: [[0, 0, Number.NaN], [1, 1, 1]] } })).en).toMatch(/not valid/);
       expect(unreadable(length('l', [2, 2, 2], [2, 2, 2])).en).toMatch(/"Length".*coincide/);
       expect(unreadable(ellipse('e', [0, 0, 0], 5, 0)).en).toMatch(/"EllipticalROI".*coincide/);
+      expect(unreadable(rectangle('r', [0, 0], [10, 0], 0)).en).toMatch(/"RectangleROI".*coincide/);
       expect(unreadable(drawn('f', 'PlanarFreehandROI', { handles: { points: [] }, contour: { polyline: [[0, 0, 0], [1, 0, 0]] } })).en).toMatch(/"PlanarFreehandROI".*fewer than 3/);
       expect(unreadable(drawn('a', 'ArrowAnnotate', { handles: {} })).en).toMatch(/"ArrowAnnotate"/);
       expect(unreadable(drawn('p', 'Probe', {})).en).toMatch(/"Probe"/);
