@@ -43,7 +43,7 @@ export interface CaseFilter {
   /** Text in the title, objectives or reference diagnosis, whatever the case of its letters. */
   q?: string;
   preparedBy?: string;
-  /** `false` unless told: the library's current cases; `'all'` both. */
+  /** `false`: current cases only, `true`: retired ones only; absent or `'all'`: both. */
   retired?: boolean | 'all';
 }
 

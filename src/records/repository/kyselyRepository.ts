@@ -299,8 +299,7 @@ export class KyselyRepository implements RecordsRepository {
     if (filter.modality !== undefined) query = query.where('modality', '=', filter.modality);
     if (filter.ids) query = query.where('id', 'in', filter.ids);
     if (filter.preparedBy !== undefined) query = query.where('prepared_by', '=', filter.preparedBy);
-    const retired = filter.retired ?? false;
-    if (retired !== 'all') query = query.where('retired', '=', retired ? 1 : 0);
+    if (filter.retired !== undefined && filter.retired !== 'all') query = query.where('retired', '=', filter.retired ? 1 : 0);
     if (filter.q !== undefined && filter.q.trim() !== '') query = query.where(sql<boolean>`search_text like ${likePattern(filter.q.trim())} escape '\\'`);
     const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
     return rows.map(row => ({ record: JSON.parse(row.record) as TeachingCase, version: Number(row.version) }));
