@@ -43,11 +43,16 @@ export async function nextCaseRoutes(app: ApiApp, deps: RecordsDeps): Promise<vo
       const department = principal.department.id;
       const resident = await repository.getAccount(department, request.params.personId);
       if (!resident || resident.role !== 'resident' || resident.trainingYear === null) throw notFound(PERSON);
-      const [cases, sessions] = await Promise.all([repository.listCases(department, {}), repository.listSessions(department, { residentId: resident.id })]);
+      const [cases, sessions, categories] = await Promise.all([
+        repository.listCases(department, {}),
+        repository.listSessions(department, { residentId: resident.id }),
+        repository.getCategories(department),
+      ]);
       const suggestions = rankNextCases({
         resident: { id: resident.id, trainingYear: resident.trainingYear },
         cases: cases.map(({ record }) => record),
         sessions: sessions.map(({ record }) => record),
+        categories: categories.record,
       });
       const caseById = new Map(cases.map(({ record }) => [record.id, record]));
       return {

@@ -27,7 +27,7 @@ const CASES = {
     },
   },
   plain: caseInput('右肺中叶磨玻璃结节'),
-  neuro: { ...caseInput('左侧基底节区脑梗死'), category: '神经系统', modality: 'MR', bodyPart: 'HEAD' },
+  neuro: { ...caseInput('左侧基底节区脑梗死'), category: 'neuro', modality: 'MR', bodyPart: 'HEAD' },
   yearThree: { ...caseInput('右肺下叶肺癌'), trainingYear: 3 as const },
 };
 
@@ -69,7 +69,7 @@ describe.each(['sqlite', 'postgres'] as const)('next cases for a resident on %s'
       caseId: ids.negatives,
       title: CASES.negatives.title,
       trainingYear: 2,
-      category: '呼吸系统',
+      category: 'respiratory',
       modality: 'CT',
       fit: 75,
       reasons: [
@@ -78,11 +78,11 @@ describe.each(['sqlite', 'postgres'] as const)('next cases for a resident on %s'
           en: 'Lost 75% of the points on “Pertinent negative findings described” in the last session; this case’s reference has 3 important negative signs',
         },
         { zh: '病例为住培第二年准备，与住院医师年级相同', en: 'Prepared for Year 2, the resident’s year' },
-        { zh: '“呼吸系统”病种已有 1 次教学活动', en: '1 session in the category “呼吸系统” so far' },
+        { zh: '“呼吸系统”病种已有 1 次教学活动', en: '1 session in the category “Respiratory” so far' },
         { zh: 'CT 检查已有 1 次教学活动', en: '1 session on CT so far' },
       ],
     });
-    expect(suggestions[1].reasons).toContainEqual({ zh: '尚未做过“神经系统”病种的病例', en: 'No case in the category “神经系统” yet' });
+    expect(suggestions[1].reasons).toContainEqual({ zh: '尚未做过“神经系统”病种的病例', en: 'No case in the category “Neuroradiology” yet' });
     expect(suggestions[3].reasons).toContainEqual({ zh: '病例为住培第三年准备，比住院医师（住培第二年）高一个年级', en: 'Prepared for Year 3, one year above the resident’s (Year 2)' });
   });
 

@@ -246,8 +246,8 @@ describe('rankNextCases: year, category and what is left out', () => {
   });
 
   it('shows a category missing from the department’s list by its id', () => {
-    const [suggestion] = rank({ cases: [aCase({ id: 'odd', category: '肺结节' })] });
-    expect(suggestion!.reasons).toContainEqual({ zh: '尚未做过“肺结节”病种的病例', en: 'No case in the category “肺结节” yet' });
+    const [suggestion] = rank({ cases: [aCase({ id: 'odd', category: 'lung-nodule' })] });
+    expect(suggestion!.reasons).toContainEqual({ zh: '尚未做过“lung-nodule”病种的病例', en: 'No case in the category “lung-nodule” yet' });
   });
 
   it('prefers a modality the resident has seen less, other things equal', () => {
