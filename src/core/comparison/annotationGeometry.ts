@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../schema/common';
 import type { ComparedAnnotation } from './signComparison';
 import type { SignGeometry, SignShape, Vec3 } from './signGeometry';
-import { add, cross, distance, dot, midpoint, norm, scale, subtract, unit } from './vec3';
+import { add, cross, distance, dot, midpoint, norm, planeAxes, scale, subtract, unit } from './vec3';
 
 type Json = Record<string, unknown>;
 
@@ -65,19 +65,31 @@ function statedLengthMm(data: Json): number | undefined {
   return undefined;
 }
 
-/** The longest distance across a closed outline. */
-function longestDiameter(points: readonly Vec3[]): number {
-  let longest = 0;
-  for (let i = 0; i < points.length; i++) {
-    for (let j = i + 1; j < points.length; j++) longest = Math.max(longest, distance(points[i]!, points[j]!));
-  }
-  return longest;
+/** The outline's convex hull in its plane (Andrew's monotone chain): the longest distance across lies between two of its corners. */
+function hullInPlane(outline: readonly Vec3[], normal: Vec3): Array<[number, number]> {
+  const { u, v } = planeAxes(normal);
+  const flat = outline.map(point => [dot(point, u), dot(point, v)] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const turn = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const half = (points: Array<[number, number]>) => {
+    const chain: Array<[number, number]> = [];
+    for (const point of points) {
+      while (chain.length >= 2 && turn(chain[chain.length - 2]!, chain[chain.length - 1]!, point) <= 0) chain.pop();
+      chain.push(point);
+    }
+    chain.pop();
+    return chain;
+  };
+  return [...half(flat), ...half([...flat].reverse())];
 }
 
-/** Freehand outlines may hold thousands of points; every few is as good for the longest diameter to a fraction of a millimetre. */
-function diameterOfOutline(points: readonly Vec3[]): number {
-  const stride = Math.max(1, Math.ceil(points.length / 400));
-  return longestDiameter(points.filter((_, index) => index % stride === 0 || index === points.length - 1));
+/** The longest distance across an outline as it lies in its image plane. */
+function longestDiameter(outline: readonly Vec3[], normal: Vec3): number {
+  const corners = hullInPlane(outline, normal);
+  let longest = 0;
+  for (let i = 0; i < corners.length; i++) {
+    for (let j = i + 1; j < corners.length; j++) longest = Math.max(longest, (corners[i]![0] - corners[j]![0]) ** 2 + (corners[i]![1] - corners[j]![1]) ** 2);
+  }
+  return Math.sqrt(longest);
 }
 
 function segmentsOf(tool: string, handles: Vec3[], needed: number, pairs: Array<[number, number]>, data: Json, measures: boolean): Reading | LocalizedText {
@@ -89,8 +101,7 @@ function segmentsOf(tool: string, handles: Vec3[], needed: number, pairs: Array<
   return { shape: 'segments', points, measurementMm: statedLengthMm(data) ?? Math.max(...lengths) };
 }
 
-function outlineArea(tool: string, outline: Vec3[]): Reading | LocalizedText {
-  const measurementMm = diameterOfOutline(outline);
+function outlineArea(tool: string, outline: Vec3[], measurementMm: number): Reading | LocalizedText {
   if (measurementMm < 1e-6) return degenerate(tool);
   return { shape: 'area', points: outline, measurementMm };
 }
@@ -114,10 +125,10 @@ function contourPolyline(data: Json): Vec3[] | undefined {
  */
 const contourReader =
   (tool: string): Reader =>
-  (_handles, data) => {
+  (_handles, data, normal) => {
     const polyline = contourPolyline(data);
     if (!polyline || polyline.length < 3) return tooFew(tool, 3);
-    return outlineArea(tool, polyline);
+    return outlineArea(tool, polyline, longestDiameter(polyline, normal));
   };
 
 const READERS: Record<string, Reader> = {
@@ -132,7 +143,7 @@ const READERS: Record<string, Reader> = {
     const a = scale(subtract(top, bottom), 0.5);
     const b = scale(subtract(right, left), 0.5);
     if (norm(a) < 1e-6 || norm(b) < 1e-6) return degenerate('EllipticalROI');
-    return outlineArea('EllipticalROI', ellipseOutline(midpoint(bottom, top), a, b));
+    return outlineArea('EllipticalROI', ellipseOutline(midpoint(bottom, top), a, b), 2 * Math.max(norm(a), norm(b)));
   },
   CircleROI: (handles, _data, normal) => {
     if (handles.length < 2) return tooFew('CircleROI', 2);
@@ -144,12 +155,12 @@ const READERS: Record<string, Reader> = {
     if (!u) return degenerate('CircleROI');
     const radius = norm(inPlane);
     const v = unit(cross(normal, u))!;
-    return outlineArea('CircleROI', ellipseOutline(centre, scale(u, radius), scale(v, radius)));
+    return outlineArea('CircleROI', ellipseOutline(centre, scale(u, radius), scale(v, radius)), 2 * radius);
   },
   // Corners as cornerstone keeps them: 0 and 3 are opposite, so the outline runs 0, 1, 3, 2.
   RectangleROI: handles => {
     if (handles.length < 4) return tooFew('RectangleROI', 4);
-    return outlineArea('RectangleROI', [handles[0]!, handles[1]!, handles[3]!, handles[2]!]);
+    return outlineArea('RectangleROI', [handles[0]!, handles[1]!, handles[3]!, handles[2]!], distance(handles[0]!, handles[3]!));
   },
   PlanarFreehandROI: contourReader('PlanarFreehandROI'),
   SplineROI: contourReader('SplineROI'),

@@ -1,7 +1,7 @@
 import { enclosedArea, isInside, overlapArea, type Outline } from './polygonOverlap';
 import type { SignComparison } from './signComparison';
 import { DEFAULT_TOLERANCES, type MatchTolerances, type SignGeometry, type Vec3 } from './signGeometry';
-import { centroid, cross, dot, subtract, unit } from './vec3';
+import { centroid, dot, planeAxes, subtract } from './vec3';
 
 /** cos 10°: planes tilted less than this apart are the same orientation (a reformat's rounding, a slightly oblique scout). */
 const PARALLEL_COSINE = Math.cos((10 * Math.PI) / 180);
@@ -26,8 +26,23 @@ interface Prepared {
   /** Axes of its own image plane, centred on `centre`. */
   u: Vec3;
   v: Vec3;
-  /** Areas only: the enclosed area in its own plane, worked out when first needed. */
+  /** Its points laid into its own plane, and (areas) the area they enclose: worked out when first needed. */
+  flat?: Point2[];
   ownArea?: number;
+}
+
+/** Outlines that never cross themselves, whose area the shoelace formula gives without clipping. */
+const SIMPLE_OUTLINES = new Set(['EllipticalROI', 'CircleROI', 'RectangleROI']);
+
+function shoelace(outline: Point2[]): number {
+  let twice = 0;
+  for (let i = 0, j = outline.length - 1; i < outline.length; j = i++) twice += outline[j]!.x * outline[i]!.y - outline[i]!.x * outline[j]!.y;
+  return Math.abs(twice) / 2;
+}
+
+function flatOf(prepared: Prepared): Point2[] {
+  prepared.flat ??= project(prepared.sign.points, prepared);
+  return prepared.flat;
 }
 
 function prepare(sign: SignGeometry): Prepared {
@@ -39,10 +54,7 @@ function prepare(sign: SignGeometry): Prepared {
       high[axis] = Math.max(high[axis]!, point[axis]!);
     }
   }
-  const n = sign.planeNormal;
-  const helper: Vec3 = Math.abs(n[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
-  const u = unit(cross(n, helper))!;
-  const v = cross(n, u);
+  const { u, v } = planeAxes(sign.planeNormal);
   return { sign, centre: centroid(sign.points), low, high, reach: Math.hypot(...subtract(high, low)) / 2, u, v };
 }
 
@@ -64,7 +76,7 @@ function pairsOf(points: Point2[]): Array<[Point2, Point2]> {
 }
 
 function ownArea(prepared: Prepared): number {
-  prepared.ownArea ??= enclosedArea(project(prepared.sign.points, prepared));
+  prepared.ownArea ??= SIMPLE_OUTLINES.has(prepared.sign.toolName) ? shoelace(flatOf(prepared)) : enclosedArea(flatOf(prepared));
   return prepared.ownArea;
 }
 
@@ -147,7 +159,7 @@ function pointInArea(area: Prepared, outline: Point2[], point: Point2, plane: Pr
  * drawing on the adjacent slice is judged by where it lies on the image, not by the slice gap.
  */
 function matchQuality(reference: Prepared, resident: Prepared, tolerances: MatchTolerances): number | undefined {
-  const ref = project(reference.sign.points, reference);
+  const ref = flatOf(reference);
   const res = project(resident.sign.points, reference);
   const closeness = (apart: number, tolerance: number) => (apart <= tolerance ? 1 - apart / tolerance : undefined);
   const shapes = `${reference.sign.shape}/${resident.sign.shape}`;
@@ -227,15 +239,16 @@ export function compareSigns(reference: SignGeometry[], resident: SignGeometry[]
   const seenFor = new Int32Array(references.length).fill(-1);
   residents.forEach((candidate, residentIndex) => {
     const { seriesInstanceUID, frameOfReferenceUID } = candidate.sign;
-    const near = [...(bySeries.get(seriesInstanceUID) ?? []), ...(frameOfReferenceUID ? (byFrame.get(frameOfReferenceUID) ?? []) : [])];
-    for (const referenceIndex of near) {
-      if (seenFor[referenceIndex] === residentIndex) continue;
+    const consider = (referenceIndex: number) => {
+      if (seenFor[referenceIndex] === residentIndex) return;
       seenFor[referenceIndex] = residentIndex;
       const target = references[referenceIndex]!;
-      if (!samePlace(target, candidate, tolerances, farthest)) continue;
+      if (!samePlace(target, candidate, tolerances, farthest)) return;
       const quality = matchQuality(target, candidate, tolerances);
       if (quality !== undefined) pairs.push({ reference: referenceIndex, resident: residentIndex, quality });
-    }
+    };
+    bySeries.get(seriesInstanceUID)?.forEach(consider);
+    if (frameOfReferenceUID) byFrame.get(frameOfReferenceUID)?.forEach(consider);
   });
 
   // Greedy by descending quality: the best pair left is taken and both its drawings leave the pool,

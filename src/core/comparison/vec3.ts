@@ -19,3 +19,10 @@ export function centroid(points: readonly Vec3[]): Vec3 {
   const sum = points.reduce<Vec3>((total, point) => add(total, point), [0, 0, 0]);
   return scale(sum, 1 / points.length);
 }
+
+/** Two unit axes spanning the plane with this normal, at right angles to each other. */
+export function planeAxes(normal: Vec3): { u: Vec3; v: Vec3 } {
+  const helper: Vec3 = Math.abs(normal[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
+  const u = unit(cross(normal, helper))!;
+  return { u, v: cross(normal, u) };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { geometryOf, type ComparedAnnotation, type SignGeometry } from '../../../../src/core/comparison';
-import { arrow, bidirectional, circle, drawn, ellipse, freehand, length, probe, rectangle, SERIES, FRAME } from './cornerstoneAnnotations';
+import { arrow, bidirectional, circle, drawn, ellipse, freehand, length, probe, rectangle, SERIES, FRAME } from '../../../fixtures/cornerstoneAnnotations';
 
 function read(annotation: ComparedAnnotation): SignGeometry {
   const result = geometryOf(annotation);

@@ -5,7 +5,7 @@ import type { TeachingSession } from '../../../../src/core/session/session';
 import type { Finding } from '../../../../src/core/session/stageWork';
 import type { TeachingCase } from '../../../../src/core/session/teachingCase';
 import { draftSession, TEACHING_CASE } from '../../../fixtures/teachingSessions';
-import { drawn, ellipse, length, SERIES } from './cornerstoneAnnotations';
+import { drawn, ellipse, length, SERIES } from '../../../fixtures/cornerstoneAnnotations';
 
 const finding = (id: string, kind: Finding['kind'], annotationIds: string[] = []): Finding => ({ id, kind, description: id, location: '', annotationIds, pathology: '' });
 

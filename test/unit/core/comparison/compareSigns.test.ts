@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSigns, DEFAULT_TOLERANCES, geometryOf, type ComparedAnnotation, type SignGeometry } from '../../../../src/core/comparison';
-import { arrow, bidirectional, circle, ellipse, freehand, length, probe, rectangle } from './cornerstoneAnnotations';
+import { arrow, bidirectional, circle, ellipse, freehand, length, probe, rectangle } from '../../../fixtures/cornerstoneAnnotations';
 
 function g(annotation: ComparedAnnotation): SignGeometry {
   const result = geometryOf(annotation);
