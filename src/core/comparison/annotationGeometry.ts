@@ -219,11 +219,12 @@ export function geometryOf(annotation: ComparedAnnotation): GeometryResult {
   const handlesJson = isJson(data.handles) ? data.handles.points : undefined;
   const handles = handlesJson === undefined ? [] : asPoints(handlesJson);
   if (!handles) return { ok: false, reason: { zh: `“${toolName}”标注的控制点不是有效坐标`, en: `The "${toolName}" drawing's points are not valid coordinates` } };
-  const normal = planeNormal(metadata, handles.length > 0 ? handles : (contourPolyline(data) ?? []));
+  const normal = planeNormal(metadata, contourPolyline(data) ?? handles);
   const reading = reader(handles, data, normal);
   if (!('shape' in reading)) return { ok: false, reason: reading };
   const frameOfReferenceUID = typeof metadata.FrameOfReferenceUID === 'string' && metadata.FrameOfReferenceUID ? metadata.FrameOfReferenceUID : undefined;
-  const label = typeof data.label === 'string' && data.label.trim() ? data.label : undefined;
+  // An arrow keeps what the person typed beside it as its text.
+  const label = [data.label, data.text].find((text): text is string => typeof text === 'string' && text.trim() !== '');
   return {
     ok: true,
     geometry: {

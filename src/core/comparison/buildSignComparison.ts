@@ -1,9 +1,10 @@
 import { criteriaFor } from '../scoring/stageResult';
 import type { TeachingSession } from '../session/session';
+import type { Finding } from '../session/stageWork';
 import type { TeachingCase } from '../session/teachingCase';
 import { geometryOf } from './annotationGeometry';
 import { compareSigns } from './compareSigns';
-import type { ComparedAnnotation, NegativeCheck, StoredSignComparison, UncomparedAnnotation } from './signComparison';
+import type { ComparedAnnotation, NegativeCheck, SignComparison, SignScoreSuggestion, StoredSignComparison, UncomparedAnnotation } from './signComparison';
 import type { MatchTolerances, SignGeometry } from './signGeometry';
 import { suggestSignScores } from './suggestSignScores';
 
@@ -37,6 +38,40 @@ function readAll(annotations: ComparedAnnotation[], owner: UncomparedAnnotation[
   });
 }
 
+// Ticks for negatives the reference no longer lists would count for nothing and confuse a later reader.
+function ticksOfListedNegatives(findings: Finding[], checks: Record<string, NegativeCheck>): Record<string, NegativeCheck> {
+  const negativeIds = new Set(findings.filter(finding => finding.kind === 'negative').map(finding => finding.id));
+  return Object.fromEntries(Object.entries(checks).filter(([id]) => negativeIds.has(id)));
+}
+
+function suggestionFor(
+  session: TeachingSession,
+  compared: { findings: Finding[]; result: SignComparison; negativeChecks: Record<string, NegativeCheck>; referenceAnnotations: SignGeometry[]; resident: SignGeometry[] },
+): SignScoreSuggestion {
+  return suggestSignScores({
+    criteria: criteriaFor(session.stageForm, '4.3', session.realTime),
+    step: session.stageForm.step,
+    comparison: compared.result,
+    referenceFindings: compared.findings,
+    residentFindings: session.stages['4.3'].work.findings,
+    negativeChecks: compared.negativeChecks,
+    referenceAnnotations: compared.referenceAnnotations,
+    residentAnnotations: compared.resident,
+  });
+}
+
+/**
+ * The stored comparison with the tutor's ticks of negatives replaced and the suggestion worked out
+ * again, from the reference it holds and the session's stage form and 4.3 as they are now. The
+ * drawings are not compared again.
+ */
+export function withNegativeChecks(stored: StoredSignComparison, session: TeachingSession, checks: Record<string, NegativeCheck>): StoredSignComparison {
+  const negativeChecks = ticksOfListedNegatives(stored.reference.findings, checks);
+  const referenceAnnotations = stored.reference.annotations.flatMap(annotation => (annotation.geometry ? [annotation.geometry] : []));
+  const suggestion = suggestionFor(session, { findings: stored.reference.findings, result: stored.result, negativeChecks, referenceAnnotations, resident: stored.resident });
+  return { ...stored, negativeChecks, suggestion };
+}
+
 /**
  * The session's 4.3 compared with the case's reference: what was found, missed and drawn besides,
  * and the points it suggests, with its own copy of the reference as it is now.
@@ -51,20 +86,8 @@ export function buildSignComparison(input: SignComparisonInput): StoredSignCompa
 
   const answer = input.teachingCase.referenceAnswer;
   const findings = answer?.findings ?? [];
-  // Ticks for negatives the reference no longer lists would count for nothing and confuse a later reader.
-  const negativeIds = new Set(findings.filter(finding => finding.kind === 'negative').map(finding => finding.id));
-  const negativeChecks = Object.fromEntries(Object.entries(input.negativeChecks ?? {}).filter(([id]) => negativeIds.has(id)));
-
-  const suggestion = suggestSignScores({
-    criteria: criteriaFor(input.session.stageForm, '4.3', input.session.realTime),
-    step: input.session.stageForm.step,
-    comparison: result,
-    referenceFindings: findings,
-    residentFindings: input.session.stages['4.3'].work.findings,
-    negativeChecks,
-    referenceAnnotations: comparable,
-    residentAnnotations: resident,
-  });
+  const negativeChecks = ticksOfListedNegatives(findings, input.negativeChecks ?? {});
+  const suggestion = suggestionFor(input.session, { findings, result, negativeChecks, referenceAnnotations: comparable, resident });
 
   return {
     sessionId: input.session.id,

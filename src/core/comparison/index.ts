@@ -3,4 +3,4 @@ export * from './signComparison';
 export { geometryOf, type GeometryResult } from './annotationGeometry';
 export { compareSigns } from './compareSigns';
 export { suggestSignScores, type SignScoreInput } from './suggestSignScores';
-export { buildSignComparison, type SignComparisonInput } from './buildSignComparison';
+export { buildSignComparison, withNegativeChecks, type SignComparisonInput } from './buildSignComparison';

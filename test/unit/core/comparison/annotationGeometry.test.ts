@@ -94,6 +94,8 @@ describe('geometryOf', () => {
     expect(read(arrow('h0', [1, 2, 3], [20, 20, 3])).points).toEqual([[1, 2, 3]]);
     expect(read(arrow('h1', [1, 2, 3], [20, 20, 3], {}, false)).points).toEqual([[1, 2, 3]]);
     expect(read(arrow('h1', [1, 2, 3], [20, 20, 3], {}, false)).shape).toBe('point');
+    // What the person typed beside the arrow is its label.
+    expect(read(arrow('h0', [1, 2, 3], [20, 20, 3])).label).toBe('nodule');
   });
 
   it('reads probes as points and angles as segments without a length', () => {

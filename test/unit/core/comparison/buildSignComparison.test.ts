@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSignComparison, DEFAULT_TOLERANCES, storedSignComparison, type SignComparisonInput } from '../../../../src/core/comparison';
+import { buildSignComparison, DEFAULT_TOLERANCES, storedSignComparison, withNegativeChecks, type SignComparisonInput } from '../../../../src/core/comparison';
 import { DEFAULT_STAGE_FORM } from '../../../../src/core/rubric/defaultStageForm';
 import type { TeachingSession } from '../../../../src/core/session/session';
 import type { Finding } from '../../../../src/core/session/stageWork';
@@ -87,5 +87,14 @@ describe('buildSignComparison', () => {
     expect(stored.result).toEqual({ found: [], missed: [], extra: ['res-length'] });
     expect(stored.suggestion.scores).toEqual({});
     expect(storedSignComparison.safeParse(stored).success).toBe(true);
+  });
+
+  it('works the suggestion out again from the stored comparison when the tutor ticks negatives, as a fresh comparison would', () => {
+    const check = { recorded: true, by: 'tutor-wang', at: '2026-11-03T02:40:00Z' };
+    const stored = build({ missingImages: [`${SERIES}.99`] });
+    const ticked = withNegativeChecks(stored, session([finding('own-nodule', 'positive', ['res-length']), finding('own-negative', 'negative')]), { nodes: check, removed: check });
+    expect(ticked).toEqual(build({ missingImages: [`${SERIES}.99`], negativeChecks: { nodes: check } }));
+    expect(ticked.suggestion.reasons['pertinent-negatives']!.en).toBe('Recorded 1 of 2 pertinent negative signs; 1 not checked yet, counted as not recorded');
+    expect(stored.negativeChecks).toEqual({});
   });
 });
