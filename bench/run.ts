@@ -10,6 +10,7 @@ import { benchAnnotationReload } from './annotationReload';
 import { benchAutosave } from './autosave';
 import { benchDraftKeystroke } from './draftKeystroke';
 import { benchFindingRow } from './findingRow';
+import { benchSignComparison } from './signComparison';
 import { bundleSize } from './bundleSizes';
 import { median, timeToFirstImage } from './timeToFirstImage';
 
@@ -87,3 +88,4 @@ await benchAutosave();
 await benchAnnotationReload();
 await benchDraftKeystroke();
 await benchFindingRow();
+benchSignComparison();
