@@ -62,7 +62,7 @@ export async function comparisonRoutes(app: ApiApp, deps: RecordsDeps): Promise<
       schema: {
         operationId: 'compareSigns',
         summary: "Compare the resident's drawings with the case's reference again now, e.g. after the reference was edited",
-        description: "Keeps the negative signs already ticked that the reference still has. 422 once the session is signed off, or when the case has no reference answer or drawings to compare with.",
+        description: 'Keeps the negative signs already ticked that the reference still has. 422 once the session is signed off, or when the case has no reference answer or drawings to compare with.',
         security: SIGNED_IN,
         params: sessionParams,
         response: { 200: signComparisonView, ...errors, 503: apiError },
@@ -74,7 +74,7 @@ export async function comparisonRoutes(app: ApiApp, deps: RecordsDeps): Promise<
       mayCompare(principal, session);
       refuseSignedOff(session);
       const comparison = await compareSessionSigns(deps, principal.department.id, session, principal.account.id, now().toISOString());
-      if (!comparison) throw fail(422, 'state.noReference', '该病例尚无参考答案或参考标注，无法比对征象', "The case has no reference answer or reference drawings to compare the signs with");
+      if (!comparison) throw fail(422, 'state.noReference', '该病例尚无参考答案或参考标注，无法比对征象', 'The case has no reference answer or reference drawings to compare the signs with');
       return comparison;
     },
   );

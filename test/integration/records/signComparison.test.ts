@@ -9,6 +9,7 @@ import { emptyWork, type Finding } from '../../../src/core/session/stageWork';
 import type { ReferenceAnswer } from '../../../src/core/session/teachingCase';
 import { caseInput, CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, recordsWorld, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
 import { fullMarks, fullSheet } from '../../fixtures/sessionRules';
+import { StudyDirectoryUnavailable } from '../../../src/records/studies/StudyDirectory';
 import { testDatabases } from '../../support/postgres';
 
 /**
@@ -306,6 +307,23 @@ describe.each(['sqlite', 'postgres'] as const)('the sign comparison on %s', kind
       expect(comparison.result.missed).toEqual([]);
       expect(comparison.result.found).toEqual([]);
       expect(comparison.uncompared).toContainEqual(expect.objectContaining({ uid: 'ref-nodule', owner: 'reference' }));
+    } finally {
+      delete world.deps.studies;
+    }
+  });
+
+  it('says so when the PACS cannot be asked, rather than counting its drawings as missed', async () => {
+    const before = await read('tutor', secondSession);
+    world.deps.studies = {
+      missingStudies: async () => {
+        throw new StudyDirectoryUnavailable('http://pacs.example/dicom-web: HTTP 502');
+      },
+    };
+    try {
+      const refused = await send('tutor', { method: 'POST', url: comparisonUrl(secondSession) });
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json()).toMatchObject({ code: 'pacs.unavailable', messages: { en: expect.stringContaining('HTTP 502') } });
+      expect(await read('tutor', secondSession)).toEqual(before);
     } finally {
       delete world.deps.studies;
     }
