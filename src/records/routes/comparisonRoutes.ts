@@ -1,6 +1,5 @@
-import { suggestSignScores } from '../../core/comparison/suggestSignScores';
+import { withNegativeChecks } from '../../core/comparison/buildSignComparison';
 import { isResidentOf, isTutorOf } from '../../core/rules/permissions';
-import { criteriaFor } from '../../core/scoring/stageResult';
 import type { TeachingSession } from '../../core/session/session';
 import { negativeCheckBody, negativeCheckParams, signComparisonView } from '../api/comparison';
 import { apiError } from '../api/errors';
@@ -112,19 +111,8 @@ export async function comparisonRoutes(app: ApiApp, deps: RecordsDeps): Promise<
           'findingId',
         );
       }
-      const negativeChecks = { ...stored.negativeChecks, [findingId]: { recorded: request.body.recorded, by: principal.account.id, at: now().toISOString() } };
-      // The drawings as they were compared, from the comparison's own copy: the case may have changed since.
-      const suggestion = suggestSignScores({
-        criteria: criteriaFor(session.stageForm, '4.3', session.realTime),
-        step: session.stageForm.step,
-        comparison: stored.result,
-        referenceFindings: stored.reference.findings,
-        residentFindings: session.stages['4.3'].work.findings,
-        negativeChecks,
-        referenceAnnotations: stored.reference.annotations.flatMap(annotation => (annotation.geometry ? [annotation.geometry] : [])),
-        residentAnnotations: stored.resident,
-      });
-      const updated = { ...stored, negativeChecks, suggestion };
+      const checks = { ...stored.negativeChecks, [findingId]: { recorded: request.body.recorded, by: principal.account.id, at: now().toISOString() } };
+      const updated = withNegativeChecks(stored, session, checks);
       await repository.putSignComparison(principal.department.id, updated);
       return updated;
     },
