@@ -1012,6 +1012,12 @@ export class TeachingService {
     });
   }
 
+  /** The signed-in person may turn the open study into a case here: a tutor or administrator. */
+  mayPrepareCases(): boolean {
+    const role = this.state.me?.role;
+    return this.deps.casePreparation !== undefined && this.studyInstanceUID !== undefined && role !== undefined && mayManageCases({ id: '', role });
+  }
+
   /** The cases prepared from the open study, for a tutor or administrator to edit. */
   async casesOnStudy(): Promise<CaseLibraryItem[]> {
     return this.studyInstanceUID ? (await this.deps.api()).listCases({ studyInstanceUID: this.studyInstanceUID }) : [];

@@ -357,7 +357,7 @@ export class CasePreparation {
     for (;;) {
       const headers = this.options.studyHeaders();
       if (headers?.study || Date.now() > until || this.options.signal.aborted) return headers;
-      await new Promise(resolve => this.options.timers.setTimeout(resolve, 100));
+      await new Promise<void>(resolve => this.options.timers.setTimeout(resolve, 100));
     }
   }
 
