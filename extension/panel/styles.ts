@@ -114,8 +114,8 @@ export const PANEL_CSS = `
 .ohif-teaching__check > input { flex-shrink: 0; margin-top: 3px; accent-color: hsl(var(--primary)); }
 .ohif-teaching__prep-head { display: flex; flex-direction: column; padding: 0 4px 2px; border-bottom: 1px solid hsl(var(--border)); }
 .ohif-teaching__prep-bar { display: flex; align-items: center; gap: 6px; min-width: 0; padding: 2px 0 2px 6px; font-size: 13px; }
-.ohif-teaching__prep-name { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: hsl(var(--foreground)); }
-.ohif-teaching__prep-bar > .ohif-teaching__status { flex: 0 1 auto; overflow: hidden; text-overflow: ellipsis; }
+.ohif-teaching__prep-name { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: hsl(var(--foreground)); }
+.ohif-teaching__prep-bar > .ohif-teaching__status { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .ohif-teaching__prep-bar > button { flex-shrink: 0; }
 .ohif-teaching__prep-head > .ohif-teaching__notice { margin: 2px 4px 4px; }
 .ohif-teaching__prep-form { flex: 1 1 auto; max-height: none; overflow-x: hidden; }

@@ -25,7 +25,13 @@ export const PreparationSave = memo(function PreparationSave({ preparation, lang
     <div className="ohif-teaching__prep-head" data-testid="case-prep-head">
       <div className="ohif-teaching__prep-bar">
         <span className="ohif-teaching__prep-name">{t(state.caseId ? 'casePrep.headerEdit' : 'casePrep.headerNew')}</span>
-        <span className={`ohif-teaching__status${status.tone}`} role="status" data-testid="case-save-status" data-state={status.key}>
+        <span
+          className={`ohif-teaching__status${status.tone}`}
+          role="status"
+          title={status.key === 'new' || status.key === 'unsaved' ? t('casePrep.keptHere') : undefined}
+          data-testid="case-save-status"
+          data-state={status.key}
+        >
           {status.icon}
           <span>{status.text}</span>
         </span>
