@@ -249,6 +249,8 @@ export class TeachingService {
   /** Sent with the tutor's changes while they stand in; only the service holds it. */
   private standInToken: string | undefined;
   private readonly standInStore: StandInStore;
+  /** The visit to the mode whose preparation was started: it is started once. */
+  private preparationOf: AbortController | undefined;
 
   constructor(
     defaultLanguage: Language,
@@ -869,9 +871,10 @@ export class TeachingService {
       const { account, via } = await api.whoAmI();
       if (signal.aborted) return;
       this.update({ me: { name: account.name, role: account.role, via } });
+      this.signedIn = { id: account.id, role: account.role };
       // A resident never prepares: the page opens their session as it would without the request.
       const preparing = this.deps.casePreparation?.requested();
-      if (preparing && studyInstanceUID && mayManageCases(account)) return this.prepareCase(preparing);
+      if (preparing && this.mayPrepareCases()) return this.prepareCase(preparing);
       const found = studyInstanceUID ? await api.findOpenSession(studyInstanceUID) : undefined;
       if (signal.aborted) return;
       if (!found || !studyInstanceUID) {
@@ -989,7 +992,8 @@ export class TeachingService {
   prepareCase(request: string): void {
     const host = this.deps.casePreparation;
     const { viewer, studyInstanceUID, opening } = this;
-    if (!host || !viewer || !studyInstanceUID || !opening || this.state.preparation) return;
+    if (!host || !viewer || !studyInstanceUID || !opening || !this.mayPrepareCases() || this.preparationOf === opening) return;
+    this.preparationOf = opening;
     if (host.requested() !== request) host.showInAddress(request);
     void Promise.all([this.deps.api(), host.drafts()]).then(([api, drafts]) => {
       if (opening.signal.aborted) return;
@@ -1014,8 +1018,7 @@ export class TeachingService {
 
   /** The signed-in person may turn the open study into a case here: a tutor or administrator. */
   mayPrepareCases(): boolean {
-    const role = this.state.me?.role;
-    return this.deps.casePreparation !== undefined && this.studyInstanceUID !== undefined && role !== undefined && mayManageCases({ id: '', role });
+    return this.deps.casePreparation !== undefined && this.studyInstanceUID !== undefined && this.signedIn !== undefined && mayManageCases(this.signedIn);
   }
 
   /** The cases prepared from the open study, for a tutor or administrator to edit. */

@@ -10,7 +10,7 @@ import type { CaseView } from '../../src/records/api/cases';
 import { launchBrowser } from '../support/browser';
 import { screenshotter } from '../support/screenshots';
 import { startServer, type RunningServer } from '../support/serverProcess';
-import { drawAcrossNodule, panel, sidewaysOverflow, toLanguage } from '../support/teachingPanel';
+import { drawAcrossNodule, panel, sidewaysOverflow, toLanguage, waitForTeachingPanel } from '../support/teachingPanel';
 import { dismissBanner, hostAnnotations, scrollToInstanceNumber, selectTool, signIn, waitForViewportsRendered } from '../support/viewer';
 
 const shot = screenshotter('e2e-case-preparation');
@@ -204,5 +204,40 @@ describe('preparing a teaching case from the open study', () => {
       const drawn: { annotations: Array<{ uid: string }> } = await tutor.evaluate(async id => (await fetch(`/api/sessions/${id}/annotations`)).json(), session.id);
       expect(drawn.annotations.map(annotation => annotation.uid)).not.toContain(referenceUid);
     }
+  });
+
+  it('offers a tutor with no session on the study to prepare it, or to edit the case prepared from it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const other = await context.newPage();
+    await other.goto(`${server.url}/teaching?StudyInstanceUIDs=${chestCt.studyUID}`);
+    await signIn(other, server.url, 'tutor2');
+    await waitForViewportsRendered(other);
+    await dismissBanner(other);
+    await other.getByTestId('case-prep-offer').waitFor();
+    const mine = other.locator(`[data-testid="case-prepare-existing"][data-case="${caseId}"]`);
+    await mine.waitFor();
+    expect(await mine.innerText()).toContain('右肺上叶实性结节（随访增大）');
+    await shot(other, 'offer-zh', panel(other));
+    await toLanguage(other, 'en');
+    expect(await other.getByTestId('case-prepare-new').innerText()).toBe('Prepare this study as a teaching case');
+    await shot(other, 'offer-en', panel(other));
+
+    await mine.getByTestId('case-prepare-edit').click();
+    await other.getByTestId('case-prep-form').waitFor();
+    expect(new URL(other.url()).searchParams.get('prepareCase')).toBe(caseId);
+    expect(await field(other, 'case-title').inputValue()).toBe('右肺上叶实性结节（随访增大）');
+    await expect.poll(async () => (await hostAnnotations(other)).map(annotation => annotation.uid)).toEqual([referenceUid]);
+    await context.close();
+  });
+
+  it('never prepares for a resident: the address asking for it opens their session as usual', async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const resident = await context.newPage();
+    await resident.goto(`${server.url}/teaching?StudyInstanceUIDs=${chestCt.studyUID}&prepareCase=new`);
+    await signIn(resident, server.url, 'resident1');
+    await waitForTeachingPanel(resident);
+    expect(await resident.getByTestId('case-prep-form').count()).toBe(0);
+    expect(await resident.getByTestId('case-prep-offer').count()).toBe(0);
+    await context.close();
   });
 });

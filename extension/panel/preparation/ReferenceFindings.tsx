@@ -17,7 +17,7 @@ import { PreparationSection } from './PreparationSection';
 import { usePreparation } from './usePreparation';
 
 /** How a reference drawing is named on its chip: its label, else its tool and what it measures. */
-const drawingName = (drawing: DrawnAnnotation, t: Translate) => drawing.label.trim() || t('casePrep.drawing', { tool: toolName(t, drawing.toolName), value: drawing.values[0] ?? '' }).trim();
+const drawingName = (drawing: DrawnAnnotation, t: Translate) => drawing.label.trim() || [toolName(t, drawing.toolName), ...drawing.values.slice(0, 1)].join(' ');
 
 interface ReferenceFindingProps {
   finding: Finding;

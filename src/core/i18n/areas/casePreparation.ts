@@ -3,8 +3,8 @@ import { defineArea } from './defineArea';
 /** A tutor turning the open study into a teaching case and preparing its reference answer on the images. */
 export const CASE_PREPARATION_MESSAGES = defineArea(
   {
-    'casePrep.offerTitle': 'No teaching session of yours on this study',
-    'casePrep.offerBody': 'Turn it into a teaching case: its details, then the reference answer drawn on the images.',
+    'casePrep.offerTitle': 'Teaching case',
+    'casePrep.offerBody': 'Turn this study into a teaching case: its details, then the reference answer drawn on the images.',
     'casePrep.prepareNew': 'Prepare this study as a teaching case',
     'casePrep.existing': 'Cases prepared from this study',
     'casePrep.edit': 'Edit',
@@ -46,7 +46,6 @@ export const CASE_PREPARATION_MESSAGES = defineArea(
     'casePrep.linkDrawing': 'Link a drawing…',
     'casePrep.noDrawings': 'No reference drawing yet',
     'casePrep.unlink': 'Unlink {name}',
-    'casePrep.drawing': '{tool} {value}',
     'casePrep.diagnosisPlaceholder': 'The diagnosis the resident should reach',
     'casePrep.save': 'Save case',
     'casePrep.saving': 'Saving…',
@@ -69,8 +68,8 @@ export const CASE_PREPARATION_MESSAGES = defineArea(
     'casePrep.problem.findingDescription': 'Every sign needs a description',
   },
   {
-    'casePrep.offerTitle': '本检查没有您的教学活动',
-    'casePrep.offerBody': '可将其准备为教学病例：先填写病例信息，再在图像上绘制参考答案。',
+    'casePrep.offerTitle': '教学病例',
+    'casePrep.offerBody': '可将本检查准备为教学病例：先填写病例信息，再在图像上绘制参考答案。',
     'casePrep.prepareNew': '将本检查准备为教学病例',
     'casePrep.existing': '由本检查准备的病例',
     'casePrep.edit': '编辑',
@@ -112,7 +111,6 @@ export const CASE_PREPARATION_MESSAGES = defineArea(
     'casePrep.linkDrawing': '关联标注…',
     'casePrep.noDrawings': '尚无参考标注',
     'casePrep.unlink': '取消关联 {name}',
-    'casePrep.drawing': '{tool} {value}',
     'casePrep.diagnosisPlaceholder': '住院医师应得出的诊断',
     'casePrep.save': '保存病例',
     'casePrep.saving': '正在保存…',
