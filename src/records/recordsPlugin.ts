@@ -15,6 +15,7 @@ import { PUBLIC, SECURITY_SCHEMES } from './http/security';
 import { annotationRoutes } from './routes/annotationRoutes';
 import { authRoutes } from './routes/authRoutes';
 import { caseRoutes } from './routes/caseRoutes';
+import { nextCaseRoutes } from './routes/nextCaseRoutes';
 import { caseAnnotationRoutes } from './routes/caseAnnotationRoutes';
 import { categoryRoutes } from './routes/categoryRoutes';
 import { peopleRoutes } from './routes/peopleRoutes';
@@ -82,6 +83,7 @@ export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, o
       );
 
       for (const routes of [authRoutes, peopleRoutes, caseRoutes, sessionRoutes, annotationRoutes, scoreSheetRoutes]) await routes(typed, deps);
+      await nextCaseRoutes(typed, deps);
       for (const routes of [categoryRoutes, caseAnnotationRoutes]) await routes(typed, deps);
     },
     { prefix: API_PREFIX },

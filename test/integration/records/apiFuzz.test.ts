@@ -268,7 +268,7 @@ describe.each(['sqlite', 'postgres'] as const)('fuzzing the API on %s', kind => 
         frameNumber: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 500 })),
         annotation: fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 })),
       }),
-      createCase: fc.record({ ...Object.fromEntries(Object.entries(caseInput()).map(([key, value]) => [key, fc.constant(value)])), title: fc.oneof(chinese, nasty.filter(value => value.trim() !== '')), category: fc.oneof(chinese, fc.constant('a\u0000b')) }),
+      createCase: fc.record({ ...Object.fromEntries(Object.entries(caseInput()).map(([key, value]) => [key, fc.constant(value)])), title: fc.oneof(chinese, nasty.filter(value => value.trim() !== '')), category: fc.oneof(fc.constantFrom('respiratory', 'neuro', 'breast'), chinese, fc.constant('a\u0000b')) }),
       updatePerson: fc.record({ version: fc.constantFrom(1, 2, 3), name: fc.oneof(chinese, fc.constant('😀 <b>名</b>')) }, { requiredKeys: ['version'] }),
     };
   }
