@@ -1,6 +1,7 @@
 import { isLanguage, MESSAGES } from '../src/core/i18n';
 import type { TeachingApi } from './api/teachingApi';
-import { hostAuthorization, openedStudyInstanceUID } from './host/hostSession';
+import { hostAuthorization, openedStudyInstanceUID, requestedPreparation, withPreparation } from './host/hostSession';
+import { hostPatientStudies } from './host/patientStudies';
 import { studyHeaders } from './host/studyHeaders';
 import { hostPriorComparison } from './host/priorComparison';
 import { departmentSignLists, TEACHING_CUSTOMIZATIONS } from './host/teachingCustomizations';
@@ -12,8 +13,8 @@ import { ensurePanelStyles } from './panel/styles';
 import { browserLanguageStore } from './service/browserLanguageStore';
 import { browserStandInStore } from './service/browserStandInStore';
 import { newIdempotencyKey } from './service/idempotencyKey';
-import { openLocalDraft, type LocalDraft } from './service/localDraft';
-import { memoryDraft } from './service/memoryDraft';
+import { openCaseDrafts, openLocalDraft, type CaseDrafts, type LocalDraft } from './service/localDraft';
+import { memoryCaseDrafts, memoryDraft } from './service/memoryDraft';
 import { TeachingService } from './service/TeachingService';
 
 function teachingService(servicesManager: ServicesManager): TeachingService {
@@ -32,6 +33,7 @@ const extension = {
       create: () => {
         let api: Promise<TeachingApi> | undefined;
         let draft: Promise<LocalDraft> | undefined;
+        let caseDrafts: Promise<CaseDrafts> | undefined;
         const service: TeachingService = new TeachingService(language, {
           languageStore: browserLanguageStore,
           standInStore: browserStandInStore,
@@ -61,6 +63,13 @@ const extension = {
             },
           },
           signVocabulary: () => departmentSignLists(servicesManager),
+          casePreparation: {
+            requested: () => requestedPreparation(window.location.search),
+            // Outside the host's router, which reads the address only when it navigates: the page stays as it is.
+            showInAddress: caseId => window.history.replaceState(window.history.state, '', `${window.location.pathname}${withPreparation(window.location.search, caseId)}${window.location.hash}`),
+            drafts: () => (caseDrafts ??= openCaseDrafts().catch(() => memoryCaseDrafts())),
+            patientStudies: hostPatientStudies(extensionManager as ExtensionManager),
+          },
         });
         return service;
       },

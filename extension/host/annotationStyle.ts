@@ -25,3 +25,18 @@ export function authorStyle(role: AuthorRole): Record<string, string> {
   const colour = AUTHOR_COLOURS[role];
   return { color: colour, colorLocked: colour, textBoxColor: colour, textBoxColorLocked: colour };
 }
+
+/**
+ * The case's reference drawings (the tutor's own reading, owned by the case, not a session): amber,
+ * apart from both authors and the host's yellow, green and gold.
+ */
+export const REFERENCE = 'rgb(255, 190, 60)';
+
+/** Whose a drawing is, as its colour tells: one of the session's two authors, or the case's reference. */
+export type DrawingOwner = AuthorRole | 'reference';
+
+/** The style of a drawing by its owner; locked colours set too, for the reason `authorStyle` gives. */
+export function ownerStyle(owner: DrawingOwner): Record<string, string> {
+  if (owner !== 'reference') return authorStyle(owner);
+  return { color: REFERENCE, colorLocked: REFERENCE, textBoxColor: REFERENCE, textBoxColorLocked: REFERENCE };
+}

@@ -24,6 +24,8 @@ import { TutorScoring } from './stages/TutorScoring';
 import { ReportSheetScoring } from './rubric/ReportSheetScoring';
 import { StageQuestions } from './stages/StageQuestions';
 import { useTeaching } from './useTeaching';
+import { CasePreparationPanel } from './preparation/CasePreparationPanel';
+import { PrepareOffer } from './preparation/PrepareOffer';
 
 /** The work of the stage shown. */
 function StageWork(props: { service: TeachingService; language: Language; t: Translate }) {
@@ -51,7 +53,16 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
   // Once signed, the person's own drawings are as locked as everyone else's.
   const signedRole = useTeaching(service, state => (state.record?.session.signOff ? state.actor?.role : undefined));
   const t = useMemo(() => translator(language), [language]);
+  const preparation = useTeaching(service, state => state.preparation);
 
+  if (preparation) {
+    return (
+      <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel" data-mode="preparation">
+        <AccountBar service={service} language={language} t={t} />
+        <CasePreparationPanel preparation={preparation} service={service} language={language} t={t} />
+      </div>
+    );
+  }
   return (
     <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel">
       <AccountBar service={service} language={language} t={t} />
@@ -69,6 +80,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
         <SaveStatus service={service} t={t} />
       </div>
       <RecordsNotice service={service} language={language} t={t} />
+      <PrepareOffer service={service} language={language} t={t} />
       <div className="ohif-teaching__scroll">
         {annotations.length === 0 ? (
           <EmptyState t={t} />

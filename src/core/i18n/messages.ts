@@ -1,4 +1,5 @@
 import { AUTHORSHIP_MESSAGES } from './areas/authorship';
+import { CASE_PREPARATION_MESSAGES } from './areas/casePreparation';
 import { PREPARATION_MESSAGES } from './areas/preparation';
 import { PRIOR_MESSAGES } from './areas/prior';
 import { QUEUE_MESSAGES } from './areas/queue';
@@ -24,6 +25,7 @@ const AREAS = [
   VOCABULARY_MESSAGES,
   PREPARATION_MESSAGES,
   STAND_IN_MESSAGES,
+  CASE_PREPARATION_MESSAGES,
 ] as const;
 
 const ownEn = {

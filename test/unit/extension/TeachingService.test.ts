@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../../extension/api/apiRequestError';
 import type { TeachingApi } from '../../../extension/api/teachingApi';
+import { NO_CASE_LIBRARY } from '../../fixtures/noCaseLibrary';
 import type { AnnotationChange, RestoreOptions, ViewerAnnotations } from '../../../extension/host/viewerAnnotations';
 import type { AnnotationContent } from '../../../extension/service/annotationSync';
 import type { DrawnAnnotation } from '../../../extension/service/drawnAnnotation';
@@ -129,6 +130,13 @@ class FakeApi implements TeachingApi {
   getCase = async (): Promise<never> => {
     throw new ApiRequestError(404, 'notFound', { zh: '未找到病例', en: 'case not found' });
   };
+  getCategories = NO_CASE_LIBRARY.getCategories;
+  createCase = NO_CASE_LIBRARY.createCase;
+  updateCase = NO_CASE_LIBRARY.updateCase;
+  listCases = NO_CASE_LIBRARY.listCases;
+  listCaseAnnotations = NO_CASE_LIBRARY.listCaseAnnotations;
+  saveCaseAnnotation = NO_CASE_LIBRARY.saveCaseAnnotation;
+  deleteCaseAnnotation = NO_CASE_LIBRARY.deleteCaseAnnotation;
 }
 
 function memoryStore(saved: string | null = null): LanguageStore & { saved: string | null } {
