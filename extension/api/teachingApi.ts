@@ -4,6 +4,7 @@ import type { SessionCommand } from '../../src/core/rules/sessionCommand';
 import { annotationConflict, annotationList, annotationView, type AnnotationView, type PutAnnotationBody } from '../../src/records/api/annotations';
 import { standInStarted, standInView, whoAmI, type StandInStarted, type StandInView, type WhoAmI } from '../../src/records/api/auth';
 import { caseView, type CaseView } from '../../src/records/api/cases';
+import { storedSignComparison, type StoredSignComparison } from '../../src/core/comparison/signComparison';
 import { apiError } from '../../src/records/api/errors';
 import { commandResult, sessionConflict, sessionList, sessionView, type CommandResult, type SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError, localized } from './apiRequestError';
@@ -44,6 +45,12 @@ export interface TeachingApi {
   runCommand(sessionId: string, version: number, command: SessionCommand, idempotencyKey: string, standIn?: string): Promise<CommandResult>;
   /** The case a session is held on, with its studies: the one read first, then its priors. */
   getCase(caseId: string): Promise<CaseView>;
+  /** The comparison of the session's 4.3 signs with the case's reference; undefined until it has been compared. A resident is refused (403) before sign-off. */
+  getSignComparison(sessionId: string): Promise<StoredSignComparison | undefined>;
+  /** The tutor compares again now, e.g. after the reference was edited. */
+  compareSignsAgain(sessionId: string): Promise<StoredSignComparison>;
+  /** The tutor's tick: the resident did (or did not) record this negative sign of the reference; the suggestion follows. */
+  checkNegativeSign(sessionId: string, findingId: string, recorded: boolean): Promise<StoredSignComparison>;
 }
 
 /** The records service's header for the tutor standing in (`src/records/auth/standIns.ts`, which the viewer does not load). */
@@ -145,5 +152,19 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
       read(await call('POST', `${sessionPath(sessionId)}/commands`, { body: { version, command }, idempotencyKey, standIn }), commandResult),
 
     getCase: async caseId => read(await call('GET', `/cases/${encodeURIComponent(caseId)}`), caseView),
+
+    async getSignComparison(sessionId) {
+      try {
+        return await read(await call('GET', `${sessionPath(sessionId)}/comparison`), storedSignComparison);
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+
+    compareSignsAgain: async sessionId => read(await call('POST', `${sessionPath(sessionId)}/comparison`), storedSignComparison),
+
+    checkNegativeSign: async (sessionId, findingId, recorded) =>
+      read(await call('PUT', `${sessionPath(sessionId)}/comparison/negatives/${encodeURIComponent(findingId)}`, { body: { recorded } }), storedSignComparison),
   };
 }

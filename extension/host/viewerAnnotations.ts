@@ -23,6 +23,9 @@ export interface RestoreOptions {
   signal: AbortSignal;
 }
 
+/** What restoring reads of a saved annotation: the session's own, or a drawing of the case's reference shown beside them. */
+export type RestorableAnnotation = Pick<AnnotationView, 'uid' | 'sopInstanceUID' | 'frameNumber' | 'annotation'> & { authorRole?: AnnotationView['authorRole'] };
+
 export interface RestoreResult {
   restored: string[];
   /** Lying on images this viewer has not loaded. */
@@ -42,7 +45,7 @@ export interface ViewerAnnotations {
    * Draws saved annotations again with their own UIDs, so the host lists them as its own
    * measurements, each in its author's colour.
    */
-  restore(annotations: readonly AnnotationView[], options: RestoreOptions): Promise<RestoreResult>;
+  restore(annotations: readonly RestorableAnnotation[], options: RestoreOptions): Promise<RestoreResult>;
   /** Draws an annotation in its author's colour at once: a drawing just finished is shown as drawn, not as selected. */
   paint(uid: string, author: AuthorRole): void;
   /** The person may no longer change it (someone else's, or the session is signed off). */

@@ -178,6 +178,8 @@ export interface TeachingServiceDeps {
   signVocabulary?: () => DepartmentSignLists;
   /** Keeps a tutor's takeover across a reload of the tab; in memory only when not given. */
   standInStore?: StandInStore;
+  /** A drawing shown only to compare with the case's reference: never the person's, never saved, never a sign. */
+  shownForComparison?: (uid: string) => boolean;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -275,7 +277,7 @@ export class TeachingService {
     this.detach();
     this.viewer = viewer;
     this.update({
-      annotations: viewer.list(),
+      annotations: viewer.list().filter(item => !this.deps.shownForComparison?.(item.uid)),
       selectedUid: undefined,
       renaming: undefined,
       session: { status: 'loading' },
@@ -916,6 +918,11 @@ export class TeachingService {
   }
 
   private apply(change: AnnotationChange): void {
+    const shown = this.deps.shownForComparison;
+    if (shown) {
+      if (change.type === 'clear') change = { type: 'clear', uids: change.uids.filter(uid => !shown(uid)) };
+      else if (shown(change.type === 'upsert' ? change.annotation.uid : change.uid)) return;
+    }
     const { annotations, selectedUid, renaming, readOnly } = this.state;
     switch (change.type) {
       case 'upsert': {

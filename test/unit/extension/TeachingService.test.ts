@@ -129,6 +129,13 @@ class FakeApi implements TeachingApi {
   getCase = async (): Promise<never> => {
     throw new ApiRequestError(404, 'notFound', { zh: '未找到病例', en: 'case not found' });
   };
+  getSignComparison = async () => undefined;
+  compareSignsAgain = async (): Promise<never> => {
+    throw new ApiRequestError(404, 'notFound', { zh: '尚未对比', en: 'not compared yet' });
+  };
+  checkNegativeSign = async (): Promise<never> => {
+    throw new ApiRequestError(404, 'notFound', { zh: '尚未对比', en: 'not compared yet' });
+  };
 }
 
 function memoryStore(saved: string | null = null): LanguageStore & { saved: string | null } {
