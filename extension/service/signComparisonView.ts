@@ -12,8 +12,8 @@ import type { TeachingService, TeachingState } from './TeachingService';
 export type ComparisonAction =
   | { state: 'idle' }
   | { state: 'comparing' }
-  /** The tick of one negative sign on its way. */
-  | { state: 'checking'; findingId: string }
+  /** The tick of one negative sign on its way, shown as ticked (or not) until the server answers. */
+  | { state: 'checking'; findingId: string; recorded: boolean }
   | { state: 'refused'; messages: LocalizedText };
 
 /** One immutable snapshot of the comparison the panel shows; a new object on every change. */
@@ -122,7 +122,7 @@ export class SignComparisonView {
   async checkNegative(findingId: string, recorded: boolean): Promise<void> {
     const sessionId = this.sessionId();
     if (!sessionId || this.state.action.state === 'checking') return;
-    await this.act({ state: 'checking', findingId }, api => api.checkNegativeSign(sessionId, findingId, recorded));
+    await this.act({ state: 'checking', findingId, recorded }, api => api.checkNegativeSign(sessionId, findingId, recorded));
   }
 
   dismissRefusal(): void {

@@ -123,7 +123,20 @@ describe('the comparison of the signs with the reference', () => {
 
   afterAll(() => workstations?.close());
 
+  /** The session's commands that take it to fully scored (`only`: those of these stages, with the clock), each sent by its person. */
+  async function runScripted(only: (stage: string | undefined) => boolean) {
+    const session = (await tutor.evaluate(async id => (await (await fetch(`/api/sessions/${id}`)).json()).session, SESSION_ID)) as TeachingSession;
+    const running = session.timer.intervals.length > 0 && !session.timer.endedAt;
+    for (const { by, command } of commandsToScore(session)) {
+      const stage = 'stage' in command ? command.stage : undefined;
+      if (command.type === 'startClock' ? running : !only(stage)) continue;
+      await runCommandsAs(by === 'resident' ? resident : tutor, SESSION_ID, [command]);
+    }
+  }
+
   it('the resident finds the nodule, draws one sign more, records a negative sign and hands 4.3 in, seeing no comparison', async () => {
+    // 4.1 and 4.2 go first, handed in and scored.
+    await runScripted(stage => stage === '4.1' || stage === '4.2');
     await openStage(resident, '4.3');
     await scrollToInstanceNumber(resident, CHEST_CT_NODULE.centerInstanceNumber);
     await selectTool(resident, 'Length');
@@ -172,6 +185,7 @@ describe('the comparison of the signs with the reference', () => {
     const saved = await tutor.evaluate(async id => (await (await fetch(`/api/sessions/${id}/annotations`)).json()).annotations.map((item: { uid: string }) => item.uid), SESSION_ID);
     expect(saved.sort()).toEqual([...residentUids].sort());
 
+    await comparison.scrollIntoViewIfNeeded();
     await shotBoth(tutor, 'tutor');
 
     // A row shows its drawing: the missed sign is the reference's, on the nodule's slice.
@@ -227,13 +241,7 @@ describe('the comparison of the signs with the reference', () => {
   });
 
   it('after sign-off the resident sees the comparison, in the panel and on the images', async () => {
-    const session = (await tutor.evaluate(async id => (await (await fetch(`/api/sessions/${id}`)).json()).session, SESSION_ID)) as TeachingSession;
-    const running = session.timer.intervals.length > 0 && !session.timer.endedAt;
-    for (const step of commandsToScore(session)) {
-      const { command } = step;
-      if ((command.type === 'startClock' && running) || ('stage' in command && command.stage === '4.3')) continue;
-      await runCommandsAs(step.by === 'resident' ? resident : tutor, SESSION_ID, [command]);
-    }
+    await runScripted(stage => stage === '4.4' || stage === '4.5');
     await runCommandsAs(tutor, SESSION_ID, [{ type: 'signOff' }]);
 
     await resident.reload();
@@ -250,6 +258,7 @@ describe('the comparison of the signs with the reference', () => {
     await scrollToInstanceNumber(resident, CHEST_CT_NODULE.centerInstanceNumber);
     await expect.poll(() => drawingOnPage(resident, REFERENCE.missed), LIVE).toEqual({ color: RED, dashed: true, locked: true, visible: true });
     expect(await resident.locator('[data-testid="teaching-annotation-row"]').evaluateAll(items => items.map(item => item.getAttribute('data-uid')))).not.toContain(REFERENCE.missed);
+    await comparison.scrollIntoViewIfNeeded();
     await shotBoth(resident, 'resident-signed');
   });
 });

@@ -32,7 +32,7 @@ export function NegativeChecklist({ view, comparison, residentFindings, editable
             <label key={finding.id} className="ohif-teaching__check" data-testid="teaching-comparison-negative" data-finding={finding.id}>
               <input
                 type="checkbox"
-                checked={comparison.negativeChecks[finding.id]?.recorded ?? false}
+                checked={action.state === 'checking' && action.findingId === finding.id ? action.recorded : (comparison.negativeChecks[finding.id]?.recorded ?? false)}
                 disabled={!editable || action.state === 'checking'}
                 onChange={event => void view.checkNegative(finding.id, event.target.checked)}
               />

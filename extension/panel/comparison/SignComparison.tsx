@@ -113,8 +113,8 @@ export const SignComparison = memo(function SignComparison({ service, view, lang
 
   return (
     <div className="ohif-teaching__stage ohif-teaching__comparison" data-testid="teaching-comparison" data-status={status}>
-      <div className="ohif-teaching__field-head ohif-teaching__stacked">
-        <span>{t('comparison.heading')}</span>
+      <div className="ohif-teaching__field-head">
+        <span className="flex-1">{t('comparison.heading')}</span>
         {editable && (
           <button className={HOST.textButton} disabled={action.state === 'comparing'} data-testid="teaching-comparison-again" onClick={() => void view.compareAgain()}>
             {action.state === 'comparing' ? t('comparison.comparing') : t('comparison.compareAgain')}

@@ -232,7 +232,7 @@ describe('the comparison of the open session', () => {
     service.open(handedIn(), TUTOR);
     await settle();
     const checking = view.checkNegative('f-no-effusion', true);
-    expect(view.getState().action).toEqual({ state: 'checking', findingId: 'f-no-effusion' });
+    expect(view.getState().action).toEqual({ state: 'checking', findingId: 'f-no-effusion', recorded: true });
     await checking;
     expect(view.getState().comparison?.negativeChecks['f-no-effusion']?.recorded).toBe(true);
     expect(view.getState().action).toEqual({ state: 'idle' });
