@@ -127,6 +127,19 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('stand_ins_by_workstation').on('stand_ins').column('workstation_token_hash').execute();
     },
   },
+  '0004-sign-comparisons': {
+    async up(db: Kysely<unknown>) {
+      // Apart from the session's state so that nothing that hands a resident their session can carry it before sign-off.
+      await db.schema
+        .createTable('sign_comparisons')
+        .addColumn('session_id', 'text', column => column.primaryKey().references('teaching_sessions.id'))
+        .addColumn('department_id', 'text', column => column.notNull())
+        .addColumn('computed_at', 'text', column => column.notNull())
+        .addColumn('record', 'text', column => column.notNull())
+        .addColumn('version', 'integer', column => column.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { StoredSignComparison } from '../../core/comparison/signComparison';
 import type { SessionEvent } from '../../core/rules/sessionEvent';
 import type { Role } from '../../core/session/people';
 import type { TeachingSession } from '../../core/session/session';
@@ -464,6 +465,27 @@ export class KyselyRepository implements RecordsRepository {
       if (Number(deleted.numDeletedRows) === 1) return { outcome: 'written', value: null };
       const exists = await trx.selectFrom('annotations').select('uid').where('department_id', '=', departmentId).where('session_id', '=', sessionId).where('uid', '=', uid).executeTakeFirst();
       return exists ? { outcome: 'conflict' } : { outcome: 'notFound' };
+    });
+  }
+
+  async getSignComparison(departmentId: string, sessionId: string) {
+    const row = await this.db.selectFrom('sign_comparisons').select('record').where('department_id', '=', departmentId).where('session_id', '=', sessionId).executeTakeFirst();
+    return row && (JSON.parse(row.record) as StoredSignComparison);
+  }
+
+  async putSignComparison(departmentId: string, comparison: StoredSignComparison) {
+    await this.db.transaction().execute(async trx => {
+      // As with annotations: the session's foreign key does not look at departments.
+      const session = await trx.selectFrom('teaching_sessions').select('id').where('department_id', '=', departmentId).where('id', '=', comparison.sessionId).executeTakeFirst();
+      if (!session) throw new Error(`No session ${comparison.sessionId} in department ${departmentId} to keep a sign comparison for`);
+      const record = JSON.stringify(comparison);
+      await trx
+        .insertInto('sign_comparisons')
+        .values({ session_id: comparison.sessionId, department_id: departmentId, computed_at: comparison.computedAt, record, version: 1 })
+        .onConflict(conflict =>
+          conflict.column('session_id').doUpdateSet(eb => ({ computed_at: comparison.computedAt, record, version: eb('sign_comparisons.version', '+', 1) })),
+        )
+        .execute();
     });
   }
 }
