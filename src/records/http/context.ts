@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { MatchTolerances } from '../../core/comparison/signGeometry';
 import type { Language } from '../../core/i18n';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
@@ -24,6 +25,8 @@ export interface RecordsDeps {
   authenticator: Authenticator;
   language: Language;
   now: () => Date;
+  /** The department's tolerances for comparing signs (TEACHING_SIGN_TOLERANCES); the core's defaults without. */
+  signTolerances?: MatchTolerances;
 }
 
 export function signedIn(request: FastifyRequest): Principal {
