@@ -15,6 +15,9 @@ import { PUBLIC, SECURITY_SCHEMES } from './http/security';
 import { annotationRoutes } from './routes/annotationRoutes';
 import { authRoutes } from './routes/authRoutes';
 import { caseRoutes } from './routes/caseRoutes';
+import { caseAnnotationRoutes } from './routes/caseAnnotationRoutes';
+import { categoryRoutes } from './routes/categoryRoutes';
+import { comparisonRoutes } from './routes/comparisonRoutes';
 import { peopleRoutes } from './routes/peopleRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { scoreSheetRoutes } from './routes/scoreSheetRoutes';
@@ -80,6 +83,8 @@ export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, o
       );
 
       for (const routes of [authRoutes, peopleRoutes, caseRoutes, sessionRoutes, annotationRoutes, scoreSheetRoutes]) await routes(typed, deps);
+      for (const routes of [categoryRoutes, caseAnnotationRoutes]) await routes(typed, deps);
+      await comparisonRoutes(typed, deps);
     },
     { prefix: API_PREFIX },
   );

@@ -9,6 +9,8 @@ import { ensureSampleStudies } from '../dicomweb/sample/generateSampleStudies';
 import type { RecordsDeps } from '../records/http/context';
 import { FASTIFY_OPTIONS } from '../records/http/fastifyOptions';
 import { registerRecords } from '../records/recordsPlugin';
+import { qidoStudyDirectory } from '../records/studies/qidoStudyDirectory';
+import { storeStudyDirectory } from '../records/studies/storeStudyDirectory';
 import { installFrontDoor } from './frontDoor';
 
 /**
@@ -23,9 +25,9 @@ export async function createServer(config: ServerConfig, records: RecordsDeps, o
     logController: new LogController({ disableRequestLogging: true }),
   });
 
-  await registerRecords(app, records, { beforeRoutes: root => installFrontDoor(root, records.authenticator) });
-
   if (config.pacsUrl) {
+    // A new case's studies are looked up where the viewer will read them.
+    await registerRecords(app, { ...records, studies: qidoStudyDirectory(config.pacsUrl) }, { beforeRoutes: root => installFrontDoor(root, records.authenticator) });
     await registerPacsProxy(app, { pacsUrl: config.pacsUrl, prefix: DICOMWEB_PREFIX });
   } else {
     const samples = await ensureSampleStudies(config.dataDir);
@@ -34,6 +36,7 @@ export async function createServer(config: ServerConfig, records: RecordsDeps, o
       info: message => app.log.info(message),
       warn: message => app.log.warn(message),
     });
+    await registerRecords(app, { ...records, studies: storeStudyDirectory(store) }, { beforeRoutes: root => installFrontDoor(root, records.authenticator) });
     await app.register(dicomWebPlugin, { prefix: DICOMWEB_PREFIX, store });
   }
 

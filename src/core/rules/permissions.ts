@@ -18,14 +18,24 @@ export const mayManageCases = (actor: Actor) => actor.role === 'tutor' || actor.
 
 export const mayManagePeople = (actor: Actor) => actor.role === 'admin';
 
+/** The department's category list is the administrators' to keep; tutors file cases under it. */
+export const mayManageCategories = (actor: Actor) => actor.role === 'admin';
+
+/**
+ * Whether `actor` may read a case's reference (its answer and reference annotations): tutors and
+ * administrators always, a resident once their `session` on the case is signed off.
+ */
+export function mayReadCaseReference(actor: Actor, session?: Pick<TeachingSession, 'residentId' | 'signOff'>): boolean {
+  if (actor.role !== 'resident') return true;
+  return session !== undefined && session.residentId === actor.id && session.signOff !== undefined;
+}
+
 /**
  * A case as `actor` may see it. A resident does not see the tutor's reference answer until their
  * session on the case is signed off; otherwise it would give the answers away.
  */
 export function caseFor(actor: Actor, teachingCase: TeachingCase, session?: Pick<TeachingSession, 'residentId' | 'signOff'>): TeachingCase {
-  if (actor.role !== 'resident') return teachingCase;
-  const answerRevealed = session !== undefined && session.residentId === actor.id && session.signOff !== undefined;
-  if (answerRevealed) return teachingCase;
+  if (mayReadCaseReference(actor, session)) return teachingCase;
   const { referenceAnswer: _hidden, ...withoutAnswer } = teachingCase;
   return withoutAnswer;
 }

@@ -1,4 +1,5 @@
 import { CASE_FROM_V1 } from '../migrations/caseV1';
+import { CASE_FROM_V2 } from '../migrations/caseV2';
 import { readRecord, type RecordKind } from '../migrations/readRecord';
 import { RUBRIC_SET_FROM_V1 } from '../migrations/rubricSetV1';
 import { RUBRIC_SET_SCHEMA_VERSION, rubricSet, type RubricSet } from '../rubric/rubricSchema';
@@ -10,7 +11,7 @@ import { CASE_SCHEMA_VERSION, teachingCase, type TeachingCase } from './teaching
 export const CASE_RECORD: RecordKind<TeachingCase> = {
   schema: teachingCase,
   version: CASE_SCHEMA_VERSION,
-  migrations: [CASE_FROM_V1],
+  migrations: [CASE_FROM_V1, CASE_FROM_V2],
   name: { zh: '病例', en: 'case' },
 };
 

@@ -12,7 +12,7 @@ export const referenceAnswer = z.object({
 });
 export type ReferenceAnswer = z.infer<typeof referenceAnswer>;
 
-export const CASE_SCHEMA_VERSION = 2;
+export const CASE_SCHEMA_VERSION = 3;
 
 /** A real case prepared by a tutor beforehand for residents of a training year (guide 3.1, 3.2). */
 export const teachingCase = z.object({
@@ -23,8 +23,8 @@ export const teachingCase = z.object({
   studyInstanceUIDs: z.array(dicomUid).min(1, 'a case needs at least one study'),
   modality: z.string().regex(/^[A-Z]{2}$/, 'modality must be a two-letter DICOM code, e.g. CT'),
   bodyPart: z.string().trim().min(1, 'body part is required'),
-  /** Disease category (病种). */
-  category: z.string().trim().min(1, 'category is required'),
+  /** The id of an entry of the department's category list (病种分类). */
+  category: identifier,
   trainingYear,
   /** Ultrasound or guided intervention: the resident performs the exam under guidance (guide 4.2). */
   realTime: z.boolean(),
@@ -32,5 +32,9 @@ export const teachingCase = z.object({
   referenceAnswer: referenceAnswer.optional(),
   preparedBy: identifier,
   createdAt: timestamp,
+  /** Kept with its sessions and history, but no longer offered for new sessions. */
+  retired: z.object({ at: timestamp, by: identifier }).optional(),
+  /** The case this one was copied from, for the library to say so. */
+  duplicatedFrom: identifier.optional(),
 });
 export type TeachingCase = z.infer<typeof teachingCase>;

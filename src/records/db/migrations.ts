@@ -1,4 +1,10 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { categoryFromName } from '../../core/library/categoryFromName';
+import { DEFAULT_CATEGORIES } from '../../core/library/defaultCategories';
+import { CASE_FROM_V1 } from '../../core/migrations/caseV1';
+import { CASE_FROM_V2 } from '../../core/migrations/caseV2';
+import { migrateRecord } from '../../core/migrations/migrateRecord';
+import { searchable } from './caseColumns';
 
 /**
  * The schema's versions, applied in order at start-up by Kysely's migrator. Released migrations are
@@ -125,6 +131,95 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('stand_ins_by_account').on('stand_ins').column('account_id').execute();
       await db.schema.createIndex('stand_ins_by_workstation').on('stand_ins').column('workstation_token_hash').execute();
+    },
+  },
+  '0003-case-library': {
+    async up(untyped: Kysely<unknown>) {
+      const db = untyped as Kysely<any>;
+      await db.schema.alterTable('cases').addColumn('retired', 'integer', column => column.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('cases').addColumn('prepared_by', 'text', column => column.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('cases').addColumn('created_at', 'text', column => column.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('cases').addColumn('search_text', 'text', column => column.notNull().defaultTo('')).execute();
+      await db.schema.createIndex('cases_by_department_created').on('cases').columns(['department_id', 'retired', 'created_at']).execute();
+      // The library counts sessions per case in one grouped query.
+      await db.schema.createIndex('sessions_by_case').on('teaching_sessions').columns(['department_id', 'case_id']).execute();
+
+      await db.schema
+        .createTable('department_categories')
+        .addColumn('department_id', 'text', column => column.primaryKey().references('departments.id'))
+        .addColumn('categories', 'text', column => column.notNull())
+        .addColumn('version', 'integer', column => column.notNull())
+        .addColumn('updated_at', 'text', column => column.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('case_annotations')
+        .addColumn('case_id', 'text', column => column.notNull().references('cases.id'))
+        .addColumn('uid', 'text', column => column.notNull())
+        .addColumn('department_id', 'text', column => column.notNull())
+        .addColumn('author_id', 'text', column => column.notNull())
+        .addColumn('study_uid', 'text', column => column.notNull())
+        .addColumn('series_uid', 'text', column => column.notNull())
+        .addColumn('sop_uid', 'text', column => column.notNull())
+        .addColumn('frame_number', 'integer')
+        .addColumn('annotation', 'text', column => column.notNull())
+        .addColumn('version', 'integer', column => column.notNull())
+        .addColumn('created_at', 'text', column => column.notNull())
+        .addColumn('updated_at', 'text', column => column.notNull())
+        .addPrimaryKeyConstraint('case_annotations_pk', ['case_id', 'uid'])
+        .execute();
+
+      // Stored cases move to schema 3 (category by id) and fill the library's columns; the free-text
+      // categories they used that the default list does not name join their department's list.
+      const at = new Date().toISOString();
+      const extraCategories = new Map<string, Map<string, ReturnType<typeof categoryFromName>>>();
+      const cases: Array<{ id: string; department_id: string; record: string }> = await db.selectFrom('cases').select(['id', 'department_id', 'record']).execute();
+      for (const row of cases) {
+        const stored = JSON.parse(row.record) as Record<string, unknown>;
+        const migrated = migrateRecord(stored, [CASE_FROM_V1, CASE_FROM_V2], 3, { zh: '病例', en: 'case' });
+        if (!migrated.ok) continue;
+        const record = migrated.value;
+        if (typeof stored.category === 'string' && stored.category.trim() !== '') {
+          const category = categoryFromName(stored.category);
+          if (!DEFAULT_CATEGORIES.some(known => known.id === category.id)) {
+            const ofDepartment = extraCategories.get(row.department_id) ?? new Map();
+            ofDepartment.set(category.id, category);
+            extraCategories.set(row.department_id, ofDepartment);
+          }
+        }
+        const text = (value: unknown) => (typeof value === 'string' ? value : '');
+        const objectives = Array.isArray(record.objectives) ? record.objectives.map(text) : [];
+        const diagnosis = typeof record.referenceAnswer === 'object' && record.referenceAnswer !== null ? text((record.referenceAnswer as { diagnosis?: unknown }).diagnosis) : '';
+        await db
+          .updateTable('cases')
+          .set({
+            record: JSON.stringify(record),
+            category: text(record.category),
+            prepared_by: text(record.preparedBy),
+            created_at: text(record.createdAt),
+            search_text: searchable([text(record.title), ...objectives, diagnosis].join('\n')).replace(/\u0000/g, ''),
+          })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      const departments: Array<{ id: string }> = await db.selectFrom('departments').select('id').execute();
+      for (const department of departments) {
+        const categories = [...DEFAULT_CATEGORIES, ...(extraCategories.get(department.id)?.values() ?? [])];
+        await db.insertInto('department_categories').values({ department_id: department.id, categories: JSON.stringify(categories), version: 1, updated_at: at }).execute();
+      }
+    },
+  },
+  '0004-sign-comparisons': {
+    async up(db: Kysely<unknown>) {
+      // Apart from the session's state so that nothing that hands a resident their session can carry it before sign-off.
+      await db.schema
+        .createTable('sign_comparisons')
+        .addColumn('session_id', 'text', column => column.primaryKey().references('teaching_sessions.id'))
+        .addColumn('department_id', 'text', column => column.notNull())
+        .addColumn('computed_at', 'text', column => column.notNull())
+        .addColumn('record', 'text', column => column.notNull())
+        .addColumn('version', 'integer', column => column.notNull())
+        .execute();
     },
   },
 };

@@ -49,6 +49,12 @@ export interface Tables {
     record: string;
     version: number;
     updated_at: string;
+    /** 1 once retired: the library lists current cases unless asked for retired ones. */
+    retired: number;
+    prepared_by: string;
+    created_at: string;
+    /** Title, objectives and diagnosis, lower-cased, for the library's text search. */
+    search_text: string;
   };
   teaching_sessions: {
     id: string;
@@ -90,11 +96,42 @@ export interface Tables {
     created_at: string;
     updated_at: string;
   };
+  /** A department's category list (病种分类), one versioned list per department. */
+  department_categories: {
+    department_id: string;
+    categories: string;
+    version: number;
+    updated_at: string;
+  };
+  /** The tutor's reference drawings of a case: what the resident's signs are compared with. */
+  case_annotations: {
+    case_id: string;
+    uid: string;
+    department_id: string;
+    author_id: string;
+    study_uid: string;
+    series_uid: string;
+    sop_uid: string;
+    frame_number: number | null;
+    annotation: string;
+    version: number;
+    created_at: string;
+    updated_at: string;
+  };
   idempotent_requests: {
     account_id: string;
     key: string;
     status: number;
     body: string;
     created_at: string;
+  };
+  sign_comparisons: {
+    session_id: string;
+    department_id: string;
+    computed_at: string;
+    /** The core's StoredSignComparison, with its own copy of the reference it was compared against. */
+    record: string;
+    /** Counts the writes: a comparison made again or a negative sign ticked. */
+    version: number;
   };
 }

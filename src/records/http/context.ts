@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { MatchTolerances } from '../../core/comparison/signGeometry';
 import type { Language } from '../../core/i18n';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import type { RecordsRepository } from '../repository/RecordsRepository';
+import type { StudyDirectory } from '../studies/StudyDirectory';
 import { NOT_SIGNED_IN } from './apiFailure';
 
 declare module 'fastify' {
@@ -24,6 +26,13 @@ export interface RecordsDeps {
   authenticator: Authenticator;
   language: Language;
   now: () => Date;
+  /**
+   * Where a case's studies are checked to exist. Without one (the records service run with no
+   * PACS_URL, and tests) the check is skipped: the service has nothing to ask.
+   */
+  studies?: StudyDirectory;
+  /** The department's tolerances for comparing signs (TEACHING_SIGN_TOLERANCES); the core's defaults without. */
+  signTolerances?: MatchTolerances;
 }
 
 export function signedIn(request: FastifyRequest): Principal {

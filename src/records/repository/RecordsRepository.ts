@@ -1,8 +1,10 @@
+import type { StoredSignComparison } from '../../core/comparison/signComparison';
 import type { SessionEvent } from '../../core/rules/sessionEvent';
 import type { Role } from '../../core/session/people';
 import type { TeachingSession } from '../../core/session/session';
 import type { TeachingCase } from '../../core/session/teachingCase';
 import type { TrainingYear } from '../../core/schema/common';
+import type { DepartmentCategory } from '../../core/library/departmentCategory';
 
 export interface Department {
   id: string;
@@ -39,6 +41,11 @@ export interface CaseFilter {
   category?: string;
   modality?: string;
   ids?: string[];
+  /** Text in the title, objectives or reference diagnosis, whatever the case of its letters. */
+  q?: string;
+  preparedBy?: string;
+  /** `false` unless told: the library's current cases; `'all'` both. */
+  retired?: boolean | 'all';
 }
 
 export interface SessionFilter {
@@ -58,6 +65,20 @@ export interface StoredAnnotation {
   uid: string;
   authorId: string;
   authorRole: Role;
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  sopInstanceUID: string;
+  frameNumber: number | null;
+  annotation: unknown;
+  version: number;
+  updatedAt: string;
+}
+
+/** One of the tutor's reference drawings of a case (its signs, in `referenceAnswer.findings[].annotationIds`). */
+export interface StoredCaseAnnotation {
+  caseId: string;
+  uid: string;
+  authorId: string;
   studyInstanceUID: string;
   seriesInstanceUID: string;
   sopInstanceUID: string;
@@ -147,4 +168,23 @@ export interface RecordsRepository {
   deleteAnnotation(departmentId: string, sessionId: string, uid: string, expectedVersion: number, idempotency?: Idempotency): Promise<WriteResult<null>>;
 
   findIdempotentResponse(accountId: string, key: string): Promise<IdempotentResponse | undefined>;
+
+  /** The department's category list; a department gets the default list when it is created. */
+  getCategories(departmentId: string): Promise<Versioned<DepartmentCategory[]>>;
+  putCategories(departmentId: string, expectedVersion: number, categories: DepartmentCategory[], at: string): Promise<WriteResult<Versioned<DepartmentCategory[]>>>;
+  /** The category ids the department's cases are filed under. */
+  listUsedCategories(departmentId: string): Promise<string[]>;
+  /** How many sessions were held on each case of the department (cases without any are absent). */
+  countSessionsByCase(departmentId: string): Promise<Map<string, number>>;
+  listCaseAnnotations(departmentId: string, caseId: string): Promise<StoredCaseAnnotation[]>;
+  getCaseAnnotation(departmentId: string, caseId: string, uid: string): Promise<StoredCaseAnnotation | undefined>;
+  /** Creates (expectedVersion 0) or replaces a reference annotation. */
+  putCaseAnnotation(departmentId: string, annotation: Omit<StoredCaseAnnotation, 'version'>, expectedVersion: number, idempotency?: Idempotency): Promise<WriteResult<StoredCaseAnnotation>>;
+  deleteCaseAnnotation(departmentId: string, caseId: string, uid: string, expectedVersion: number, idempotency?: Idempotency): Promise<WriteResult<null>>;
+  /** Stores a copy of a case with its reference annotations (already given new uids), atomically. */
+  createCaseCopy(departmentId: string, teachingCase: TeachingCase, annotations: Omit<StoredCaseAnnotation, 'version'>[], at: string): Promise<void>;
+  /** The last comparison of the session's signs against its case's reference, undefined before the first. */
+  getSignComparison(departmentId: string, sessionId: string): Promise<StoredSignComparison | undefined>;
+  /** Keeps the comparison in place of the session's previous one; the session must be of the department. */
+  putSignComparison(departmentId: string, comparison: StoredSignComparison): Promise<void>;
 }

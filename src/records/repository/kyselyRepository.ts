@@ -1,9 +1,13 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { DEFAULT_CATEGORIES } from '../../core/library/defaultCategories';
+import type { DepartmentCategory } from '../../core/library/departmentCategory';
+import type { StoredSignComparison } from '../../core/comparison/signComparison';
 import type { SessionEvent } from '../../core/rules/sessionEvent';
 import type { Role } from '../../core/session/people';
 import type { TeachingSession } from '../../core/session/session';
 import type { TeachingCase } from '../../core/session/teachingCase';
 import type { TrainingYear } from '../../core/schema/common';
+import { caseColumns, searchable } from '../db/caseColumns';
 import type { Tables } from '../db/tables';
 import type {
   Account,
@@ -14,6 +18,7 @@ import type {
   RecordsRepository,
   SessionFilter,
   StoredAnnotation,
+  StoredCaseAnnotation,
   StoredStandIn,
   Versioned,
   WriteResult,
@@ -52,6 +57,22 @@ const toAnnotation = (row: Selectable<Tables['annotations']>): StoredAnnotation 
   version: Number(row.version),
   updatedAt: row.updated_at,
 });
+
+const toCaseAnnotation = (row: Selectable<Tables['case_annotations']>): StoredCaseAnnotation => ({
+  caseId: row.case_id,
+  uid: row.uid,
+  authorId: row.author_id,
+  studyInstanceUID: row.study_uid,
+  seriesInstanceUID: row.series_uid,
+  sopInstanceUID: row.sop_uid,
+  frameNumber: row.frame_number === null ? null : Number(row.frame_number),
+  annotation: JSON.parse(row.annotation),
+  version: Number(row.version),
+  updatedAt: row.updated_at,
+});
+
+/** LIKE's own characters (and the escape character) in a searched text stand for themselves. */
+const likePattern = (text: string) => `%${searchable(text).replace(/[\\%_]/g, character => `\\${character}`)}%`;
 
 /** Thrown inside a transaction to roll it back with an outcome that is not an error. */
 class Rollback {
@@ -118,7 +139,13 @@ export class KyselyRepository implements RecordsRepository {
   }
 
   async createDepartment(department: { id: string; name: string; createdAt: string }) {
-    await this.db.insertInto('departments').values({ id: department.id, name: department.name, created_at: department.createdAt }).execute();
+    await this.db.transaction().execute(async trx => {
+      await trx.insertInto('departments').values({ id: department.id, name: department.name, created_at: department.createdAt }).execute();
+      await trx
+        .insertInto('department_categories')
+        .values({ department_id: department.id, categories: JSON.stringify(DEFAULT_CATEGORIES), version: 1, updated_at: department.createdAt })
+        .execute();
+    });
   }
 
   async findAccountByUsername(username: string) {
@@ -256,16 +283,7 @@ export class KyselyRepository implements RecordsRepository {
   async createCase(departmentId: string, teachingCase: TeachingCase, at: string) {
     await this.db
       .insertInto('cases')
-      .values({
-        id: teachingCase.id,
-        department_id: departmentId,
-        training_year: teachingCase.trainingYear,
-        modality: teachingCase.modality,
-        category: teachingCase.category,
-        record: JSON.stringify(teachingCase),
-        version: 1,
-        updated_at: at,
-      })
+      .values({ id: teachingCase.id, department_id: departmentId, ...caseColumns(teachingCase), version: 1, updated_at: at })
       .execute();
   }
 
@@ -281,7 +299,11 @@ export class KyselyRepository implements RecordsRepository {
     if (filter.category !== undefined) query = query.where('category', '=', filter.category);
     if (filter.modality !== undefined) query = query.where('modality', '=', filter.modality);
     if (filter.ids) query = query.where('id', 'in', filter.ids);
-    const rows = await query.orderBy('id').execute();
+    if (filter.preparedBy !== undefined) query = query.where('prepared_by', '=', filter.preparedBy);
+    const retired = filter.retired ?? false;
+    if (retired !== 'all') query = query.where('retired', '=', retired ? 1 : 0);
+    if (filter.q !== undefined && filter.q.trim() !== '') query = query.where(sql<boolean>`search_text like ${likePattern(filter.q.trim())} escape '\\'`);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
     return rows.map(row => ({ record: JSON.parse(row.record) as TeachingCase, version: Number(row.version) }));
   }
 
@@ -289,14 +311,7 @@ export class KyselyRepository implements RecordsRepository {
     return this.write<Versioned<TeachingCase>>(undefined, at, async trx => {
       const updated = await trx
         .updateTable('cases')
-        .set({
-          training_year: teachingCase.trainingYear,
-          modality: teachingCase.modality,
-          category: teachingCase.category,
-          record: JSON.stringify(teachingCase),
-          version: expectedVersion + 1,
-          updated_at: at,
-        })
+        .set({ ...caseColumns(teachingCase), version: expectedVersion + 1, updated_at: at })
         .where('department_id', '=', departmentId)
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
@@ -464,6 +479,151 @@ export class KyselyRepository implements RecordsRepository {
       if (Number(deleted.numDeletedRows) === 1) return { outcome: 'written', value: null };
       const exists = await trx.selectFrom('annotations').select('uid').where('department_id', '=', departmentId).where('session_id', '=', sessionId).where('uid', '=', uid).executeTakeFirst();
       return exists ? { outcome: 'conflict' } : { outcome: 'notFound' };
+    });
+  }
+  async getCategories(departmentId: string) {
+    const row = await this.db.selectFrom('department_categories').select(['categories', 'version']).where('department_id', '=', departmentId).executeTakeFirst();
+    return row ? { record: JSON.parse(row.categories) as DepartmentCategory[], version: Number(row.version) } : { record: [], version: 0 };
+  }
+
+  async putCategories(departmentId: string, expectedVersion: number, categories: DepartmentCategory[], at: string) {
+    return this.write<Versioned<DepartmentCategory[]>>(undefined, at, async trx => {
+      const version = expectedVersion + 1;
+      const written = { outcome: 'written', value: { record: categories, version } } as const;
+      if (expectedVersion === 0) {
+        // A primary-key clash means a list is stored already: the caller's version 0 is out of date.
+        await trx.insertInto('department_categories').values({ department_id: departmentId, categories: JSON.stringify(categories), version, updated_at: at }).execute();
+        return written;
+      }
+      const updated = await trx
+        .updateTable('department_categories')
+        .set({ categories: JSON.stringify(categories), version, updated_at: at })
+        .where('department_id', '=', departmentId)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1 ? written : { outcome: 'conflict' };
+    });
+  }
+
+  async listUsedCategories(departmentId: string) {
+    const rows = await this.db.selectFrom('cases').select('category').distinct().where('department_id', '=', departmentId).orderBy('category').execute();
+    return rows.map(row => row.category);
+  }
+
+  async countSessionsByCase(departmentId: string) {
+    const rows = await this.db
+      .selectFrom('teaching_sessions')
+      .select(eb => ['case_id', eb.fn.countAll().as('sessions')])
+      .where('department_id', '=', departmentId)
+      .groupBy('case_id')
+      .execute();
+    return new Map(rows.map(row => [row.case_id, Number(row.sessions)]));
+  }
+
+  async listCaseAnnotations(departmentId: string, caseId: string) {
+    const rows = await this.db
+      .selectFrom('case_annotations')
+      .selectAll()
+      .where('department_id', '=', departmentId)
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('uid')
+      .execute();
+    return rows.map(toCaseAnnotation);
+  }
+
+  async getCaseAnnotation(departmentId: string, caseId: string, uid: string) {
+    const row = await this.db
+      .selectFrom('case_annotations')
+      .selectAll()
+      .where('department_id', '=', departmentId)
+      .where('case_id', '=', caseId)
+      .where('uid', '=', uid)
+      .executeTakeFirst();
+    return row && toCaseAnnotation(row);
+  }
+
+  private caseAnnotationColumns(annotation: Omit<StoredCaseAnnotation, 'version'>, version: number) {
+    return {
+      author_id: annotation.authorId,
+      study_uid: annotation.studyInstanceUID,
+      series_uid: annotation.seriesInstanceUID,
+      sop_uid: annotation.sopInstanceUID,
+      frame_number: annotation.frameNumber,
+      annotation: JSON.stringify(annotation.annotation),
+      version,
+      updated_at: annotation.updatedAt,
+    };
+  }
+
+  async putCaseAnnotation(departmentId: string, annotation: Omit<StoredCaseAnnotation, 'version'>, expectedVersion: number, idempotency?: Idempotency) {
+    return this.write<StoredCaseAnnotation>(idempotency, annotation.updatedAt, async trx => {
+      const version = expectedVersion + 1;
+      const columns = this.caseAnnotationColumns(annotation, version);
+      // As for a session's annotations: the case's foreign key does not look at departments.
+      const found = await trx.selectFrom('cases').select('id').where('department_id', '=', departmentId).where('id', '=', annotation.caseId).executeTakeFirst();
+      if (!found) return { outcome: 'notFound' };
+      if (expectedVersion === 0) {
+        await trx.insertInto('case_annotations').values({ case_id: annotation.caseId, uid: annotation.uid, department_id: departmentId, created_at: annotation.updatedAt, ...columns }).execute();
+        return { outcome: 'written', value: { ...annotation, version } };
+      }
+      const updated = await trx
+        .updateTable('case_annotations')
+        .set(columns)
+        .where('department_id', '=', departmentId)
+        .where('case_id', '=', annotation.caseId)
+        .where('uid', '=', annotation.uid)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1 ? { outcome: 'written', value: { ...annotation, version } } : { outcome: 'conflict' };
+    });
+  }
+
+  async deleteCaseAnnotation(departmentId: string, caseId: string, uid: string, expectedVersion: number, idempotency?: Idempotency) {
+    return this.write<null>(idempotency, new Date().toISOString(), async trx => {
+      const deleted = await trx
+        .deleteFrom('case_annotations')
+        .where('department_id', '=', departmentId)
+        .where('case_id', '=', caseId)
+        .where('uid', '=', uid)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 1) return { outcome: 'written', value: null };
+      const exists = await trx.selectFrom('case_annotations').select('uid').where('department_id', '=', departmentId).where('case_id', '=', caseId).where('uid', '=', uid).executeTakeFirst();
+      return exists ? { outcome: 'conflict' } : { outcome: 'notFound' };
+    });
+  }
+
+  async createCaseCopy(departmentId: string, teachingCase: TeachingCase, annotations: Omit<StoredCaseAnnotation, 'version'>[], at: string) {
+    await this.db.transaction().execute(async trx => {
+      await trx.insertInto('cases').values({ id: teachingCase.id, department_id: departmentId, ...caseColumns(teachingCase), version: 1, updated_at: at }).execute();
+      for (const annotation of annotations) {
+        await trx
+          .insertInto('case_annotations')
+          .values({ case_id: teachingCase.id, uid: annotation.uid, department_id: departmentId, created_at: annotation.updatedAt, ...this.caseAnnotationColumns(annotation, 1) })
+          .execute();
+      }
+    });
+  }
+
+  async getSignComparison(departmentId: string, sessionId: string) {
+    const row = await this.db.selectFrom('sign_comparisons').select('record').where('department_id', '=', departmentId).where('session_id', '=', sessionId).executeTakeFirst();
+    return row && (JSON.parse(row.record) as StoredSignComparison);
+  }
+
+  async putSignComparison(departmentId: string, comparison: StoredSignComparison) {
+    await this.db.transaction().execute(async trx => {
+      // As with annotations: the session's foreign key does not look at departments.
+      const session = await trx.selectFrom('teaching_sessions').select('id').where('department_id', '=', departmentId).where('id', '=', comparison.sessionId).executeTakeFirst();
+      if (!session) throw new Error(`No session ${comparison.sessionId} in department ${departmentId} to keep a sign comparison for`);
+      const record = JSON.stringify(comparison);
+      await trx
+        .insertInto('sign_comparisons')
+        .values({ session_id: comparison.sessionId, department_id: departmentId, computed_at: comparison.computedAt, record, version: 1 })
+        .onConflict(conflict =>
+          conflict.column('session_id').doUpdateSet(eb => ({ computed_at: comparison.computedAt, record, version: eb('sign_comparisons.version', '+', 1) })),
+        )
+        .execute();
     });
   }
 }

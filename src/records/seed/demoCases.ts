@@ -26,7 +26,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
   chestCt: {
     title: '右肺上叶实性结节',
     studies: [chestCt, chestCtPrior],
-    category: '呼吸系统',
+    category: 'respiratory',
     trainingYear: 2,
     realTime: false,
     preparedBy: 'tutor1',
@@ -86,7 +86,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
   brainMr: {
     title: '右额叶环形病变伴周围水肿',
     studies: [brainMr],
-    category: '神经系统',
+    category: 'neuro',
     trainingYear: 3,
     realTime: false,
     preparedBy: 'tutor1',
@@ -133,7 +133,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
   chestRadiograph: {
     title: '胸部正位片：正常胸部 X 线表现',
     studies: [chestRadiograph],
-    category: '呼吸系统',
+    category: 'respiratory',
     trainingYear: 1,
     realTime: false,
     preparedBy: 'tutor2',
@@ -179,7 +179,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
   liverUltrasound: {
     title: '肝右叶高回声结节',
     studies: [liverUltrasound],
-    category: '消化系统',
+    category: 'digestive',
     trainingYear: 2,
     realTime: true,
     preparedBy: 'tutor2',

@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, caseInput, clinicalWork, cookieFrom, PEOPLE, recordsWorld, WORLD_PASSWORD, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
+import { storedSignComparison } from '../../fixtures/storedSignComparison';
 import { testDatabases } from '../../support/postgres';
 
 /**
@@ -354,6 +355,142 @@ const EXPECTATIONS: Record<string, Variant[]> = {
         const stored = await cell.world.repository.getAnnotation('north', cell.world.sessionId, spec.params!.annotationUid!);
         if (response.statusCode === 204) expect(stored).toBeUndefined();
         else expect(stored?.version).toBe(1);
+      },
+    },
+  ],
+  listCategories: [{ name: "the department's list", build: () => ({}), expect: row(401, 200, 200, 200, 200, 200, 200) }],
+  putCategories: [
+    {
+      name: 'the same list at the current version',
+      build: async cell => {
+        const department = cell.person ? PEOPLE[cell.person].department : 'north';
+        const current = await cell.world.repository.getCategories(department);
+        return { body: { version: current.version, categories: current.record } };
+      },
+      expect: row(401, 403, 403, 403, 403, 200, 200),
+      codes: { residentOwn: 'access.adminsOnly', tutorSupervising: 'access.adminsOnly' },
+      async after(cell, response, spec) {
+        const department = cell.person ? PEOPLE[cell.person].department : 'north';
+        const current = await cell.world.repository.getCategories(department);
+        // Each administrator writes the list of their own department only.
+        expect(current.version).toBe((spec.body as { version: number }).version + (response.statusCode === 200 ? 1 : 0));
+      },
+    },
+  ],
+  duplicateCase: [
+    {
+      name: "the session's case",
+      build: cell => ({ params: { caseId: cell.world.caseId } }),
+      expect: row(401, 403, 403, 201, 201, 201, 404),
+      codes: { residentOwn: 'access.organisersOnly' },
+      async after(cell, response) {
+        if (response.statusCode !== 201) return;
+        const copy = await cell.world.repository.getCase('north', response.json().case.id);
+        expect(copy?.record).toMatchObject({ duplicatedFrom: cell.world.caseId, preparedBy: cell.person && cell.world.ids[cell.person] });
+      },
+    },
+  ],
+  retireCase: [
+    {
+      name: 'a case of its own',
+      build: async cell => {
+        const created = await cell.world.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: state.cookies.tutor }, payload: caseInput(`待停用 ${cell.unique}`) });
+        expect(created.statusCode, created.body).toBe(201);
+        return { params: { caseId: created.json().case.id }, body: { retired: true } };
+      },
+      expect: row(401, 403, 403, 200, 200, 200, 404),
+      codes: { residentOwn: 'access.organisersOnly' },
+      async after(cell, response, spec) {
+        const stored = await cell.world.repository.getCase('north', spec.params!.caseId!);
+        expect(Boolean(stored?.record.retired)).toBe(response.statusCode === 200);
+      },
+    },
+  ],
+  listCaseAnnotations: [
+    {
+      name: "the session's case, before sign-off",
+      build: cell => ({ params: { caseId: cell.world.caseId } }),
+      // The resident of the session reads them only once it is signed off, and until then cannot tell they exist.
+      expect: row(401, 404, 404, 200, 200, 200, 404),
+    },
+  ],
+  saveCaseAnnotation: [
+    {
+      name: 'a new one on the case study',
+      build: cell => ({ params: { caseId: cell.world.caseId, annotationUid: `ref-${cell.unique}` }, body: annotationBody(0) }),
+      expect: row(401, 403, 403, 200, 200, 200, 404),
+      codes: { residentOwn: 'access.organisersOnly' },
+      async after(cell, response, spec) {
+        const stored = await cell.world.repository.getCaseAnnotation('north', cell.world.caseId, spec.params!.annotationUid!);
+        if (response.statusCode !== 200) return expect(stored).toBeUndefined();
+        expect(stored?.authorId).toBe(cell.person && cell.world.ids[cell.person]);
+      },
+    },
+  ],
+  deleteCaseAnnotation: [
+    {
+      name: "the supervising tutor's",
+      build: async cell => {
+        const uid = `ref-${cell.unique}`;
+        const created = await cell.world.app.inject({ method: 'PUT', url: `/api/cases/${cell.world.caseId}/annotations/${uid}`, headers: { cookie: state.cookies.tutor }, payload: annotationBody(0) });
+        expect(created.statusCode, created.body).toBe(200);
+        return { params: { caseId: cell.world.caseId, annotationUid: uid }, query: { version: '1' } };
+      },
+      expect: row(401, 403, 403, 204, 204, 204, 404),
+      codes: { residentOwn: 'access.organisersOnly' },
+      async after(cell, response, spec) {
+        const stored = await cell.world.repository.getCaseAnnotation('north', cell.world.caseId, spec.params!.annotationUid!);
+        if (response.statusCode === 204) expect(stored).toBeUndefined();
+        else expect(stored?.version).toBe(1);
+      },
+    },
+  ],
+  getSignComparison: [
+    {
+      name: 'before sign-off',
+      build: async cell => {
+        await cell.world.repository.putSignComparison('north', storedSignComparison(cell.world.sessionId, cell.world.caseId, new Date().toISOString(), cell.world.ids.tutor));
+        return { params: { sessionId: cell.world.sessionId } };
+      },
+      expect: row(401, 403, 404, 200, 404, 200, 404),
+      codes: { residentOwn: 'access.afterSignOff' },
+    },
+  ],
+  compareSigns: [
+    {
+      name: 'a case with a reference answer',
+      build: async cell => {
+        const found = (await cell.world.repository.getCase('north', cell.world.caseId))!;
+        if (!found.record.referenceAnswer) {
+          const referenceAnswer = { findings: [], diagnosis: '周围型肺癌', report: { examination: '', clinicalInformation: '', technique: '', findings: '', impression: '', recommendations: '' } };
+          const updated = await cell.world.repository.updateCase('north', cell.world.caseId, found.version, { ...found.record, referenceAnswer }, new Date().toISOString());
+          expect(updated.outcome).toBe('written');
+        }
+        await cell.world.repository.putSignComparison('north', storedSignComparison(cell.world.sessionId, cell.world.caseId, '2026-01-01T00:00:00.000Z', cell.world.ids.tutor));
+        return { params: { sessionId: cell.world.sessionId } };
+      },
+      expect: row(401, 403, 404, 200, 404, 200, 404),
+      codes: { residentOwn: 'access.tutorOrAdminOnly' },
+      async after(cell, response) {
+        const stored = await cell.world.repository.getSignComparison('north', cell.world.sessionId);
+        if (response.statusCode !== 200) return expect(stored?.computedAt).toBe('2026-01-01T00:00:00.000Z');
+        expect(stored?.computedBy).toBe(cell.person && cell.world.ids[cell.person]);
+      },
+    },
+  ],
+  checkNegativeSign: [
+    {
+      name: 'a negative sign of the reference',
+      build: async cell => {
+        await cell.world.repository.putSignComparison('north', storedSignComparison(cell.world.sessionId, cell.world.caseId, new Date().toISOString(), cell.world.ids.tutor));
+        return { params: { sessionId: cell.world.sessionId, findingId: 'f-no-effusion' }, body: { recorded: true } };
+      },
+      expect: row(401, 403, 404, 200, 404, 200, 404),
+      codes: { residentOwn: 'access.tutorOrAdminOnly' },
+      async after(cell, response) {
+        const stored = await cell.world.repository.getSignComparison('north', cell.world.sessionId);
+        if (response.statusCode !== 200) return expect(stored?.negativeChecks).toEqual({});
+        expect(stored?.negativeChecks['f-no-effusion']).toMatchObject({ recorded: true, by: cell.person && cell.world.ids[cell.person] });
       },
     },
   ],

@@ -59,7 +59,7 @@ describe.each(['sqlite', 'postgres'] as const)('bearer tokens of a real OpenID p
       method: 'POST',
       url: '/api/cases',
       headers: { authorization: `Bearer ${token}`, origin: 'https://elsewhere.example', host: 'records.local' },
-      payload: { title: '肝脏病例', studyInstanceUIDs: ['1.2.3'], modality: 'US', bodyPart: 'LIVER', category: '消化系统', trainingYear: 1, realTime: true, objectives: ['超声'] },
+      payload: { title: '肝脏病例', studyInstanceUIDs: ['1.2.3'], modality: 'US', bodyPart: 'LIVER', category: 'digestive', trainingYear: 1, realTime: true, objectives: ['超声'] },
     });
     expect(response.statusCode).toBe(201);
   });

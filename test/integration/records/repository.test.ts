@@ -3,12 +3,14 @@ import { applyCommand, sessionCreatedEvent, type Applied } from '../../../src/co
 import { replaySession } from '../../../src/core/rules/replaySession';
 import type { Actor } from '../../../src/core/session/people';
 import type { TeachingSession } from '../../../src/core/session/session';
-import { emptyWork } from '../../../src/core/session/stageWork';
+import { emptyReport, emptyWork } from '../../../src/core/session/stageWork';
 import { CASE_SCHEMA_VERSION, type TeachingCase } from '../../../src/core/session/teachingCase';
 import { DatabaseStartError, openDatabase, type DatabaseLocation, type OpenDatabase } from '../../../src/records/db/openDatabase';
 import { KyselyRepository } from '../../../src/records/repository/kyselyRepository';
-import type { Account, Idempotency, StoredAnnotation, Versioned, WriteResult } from '../../../src/records/repository/RecordsRepository';
+import type { Account, Idempotency, StoredAnnotation, StoredCaseAnnotation, Versioned, WriteResult } from '../../../src/records/repository/RecordsRepository';
+import { DEFAULT_CATEGORIES } from '../../../src/core/library/defaultCategories';
 import { fullMarks, newSession, OTHER_TUTOR, RESIDENT, TUTOR } from '../../fixtures/sessionRules';
+import { storedSignComparison } from '../../fixtures/storedSignComparison';
 import { freshSchemaName, TEST_DATABASE_URL, testDatabases } from '../../support/postgres';
 
 const databases = testDatabases();
@@ -50,7 +52,7 @@ function makeCase(id: string, overrides: Partial<TeachingCase> = {}): TeachingCa
     studyInstanceUIDs: ['1.2.826.0.1.3680043.8.498.1'],
     modality: 'CT',
     bodyPart: '胸部',
-    category: '肺结节',
+    category: 'respiratory',
     trainingYear: 2,
     realTime: false,
     objectives: ['描述磨玻璃结节的形态与密度'],
@@ -239,20 +241,20 @@ describe.each(['sqlite', 'postgres'] as const)('records repository on %s', kind 
     it('lists cases by training year, category, modality and ids', async () => {
       const dept = 'dept-list-cases';
       await repo.createDepartment({ id: dept, name: '影像科', createdAt: T0 });
-      await repo.createCase(dept, makeCase('list-1', { trainingYear: 1, category: '肺结节', modality: 'CT' }), T0);
-      await repo.createCase(dept, makeCase('list-2', { trainingYear: 2, category: '脑卒中', modality: 'MR' }), T0);
-      await repo.createCase(dept, makeCase('list-3', { trainingYear: 3, category: '脑卒中', modality: 'CT' }), T0);
-      await repo.createCase(OTHER_DEPT, makeCase('list-elsewhere', { trainingYear: 1, category: '肺结节', modality: 'CT' }), T0);
+      await repo.createCase(dept, makeCase('list-1', { trainingYear: 1, category: 'pulmonary-nodule', modality: 'CT' }), T0);
+      await repo.createCase(dept, makeCase('list-2', { trainingYear: 2, category: 'stroke', modality: 'MR' }), T0);
+      await repo.createCase(dept, makeCase('list-3', { trainingYear: 3, category: 'stroke', modality: 'CT' }), T0);
+      await repo.createCase(OTHER_DEPT, makeCase('list-elsewhere', { trainingYear: 1, category: 'pulmonary-nodule', modality: 'CT' }), T0);
       const ids = async (filter: Parameters<KyselyRepository['listCases']>[1]) => (await repo.listCases(dept, filter)).map(entry => entry.record.id);
 
       expect(await ids({})).toEqual(['list-1', 'list-2', 'list-3']);
       expect(await ids({ trainingYear: 1 })).toEqual(['list-1']);
-      expect(await ids({ category: '脑卒中' })).toEqual(['list-2', 'list-3']);
+      expect(await ids({ category: 'stroke' })).toEqual(['list-2', 'list-3']);
       expect(await ids({ modality: 'CT' })).toEqual(['list-1', 'list-3']);
-      expect(await ids({ modality: 'CT', category: '脑卒中' })).toEqual(['list-3']);
+      expect(await ids({ modality: 'CT', category: 'stroke' })).toEqual(['list-3']);
       expect(await ids({ ids: ['list-3', 'list-1', 'list-elsewhere', 'list-none'] })).toEqual(['list-1', 'list-3']);
       expect(await ids({ ids: [] })).toEqual([]);
-      expect((await repo.listCases(dept, { trainingYear: 2 }))[0]).toEqual({ record: makeCase('list-2', { trainingYear: 2, category: '脑卒中', modality: 'MR' }), version: 1 });
+      expect((await repo.listCases(dept, { trainingYear: 2 }))[0]).toEqual({ record: makeCase('list-2', { trainingYear: 2, category: 'stroke', modality: 'MR' }), version: 1 });
     });
 
     it('updates against the version read, and the filters follow the new record', async () => {
@@ -273,11 +275,11 @@ describe.each(['sqlite', 'postgres'] as const)('records repository on %s', kind 
       const title = '右肺上叶结节 🫁 <b>x</b>';
       // Quotes, backslashes and NUL must survive the JSON text; PostgreSQL text refuses a raw NUL.
       const objectives = ['描述 "分叶" 与 \\ 毛刺征', 'NUL\u0000here', '𠮷野家 — ½ ≤ ∞'];
-      await repo.createCase(DEPT, makeCase('case-unicode', { title, objectives, category: '肺结节 🫁' }), T0);
+      await repo.createCase(DEPT, makeCase('case-unicode', { title, objectives, category: 'unicode-case' }), T0);
       const stored = await repo.getCase(DEPT, 'case-unicode');
       expect(stored?.record.title).toBe(title);
       expect(stored?.record.objectives).toEqual(objectives);
-      expect((await repo.listCases(DEPT, { category: '肺结节 🫁' })).map(entry => entry.record.title)).toEqual([title]);
+      expect((await repo.listCases(DEPT, { category: 'unicode-case' })).map(entry => entry.record.title)).toEqual([title]);
     });
   });
 
@@ -467,6 +469,162 @@ describe.each(['sqlite', 'postgres'] as const)('records repository on %s', kind 
 
     it('finds no session to annotate behind an unknown id', async () => {
       expect(await repo.putAnnotation(DEPT, { ...drawn('ann-orphan', '无主'), sessionId: 'session-none' }, 0)).toEqual({ outcome: 'notFound' });
+    });
+  });
+
+  describe('the case library', () => {
+    const LIBRARY = 'dept-library';
+    beforeAll(async () => {
+      await repo.createDepartment({ id: LIBRARY, name: '图书馆放射科', createdAt: T0 });
+      expect(await repo.createAccount(makeAccount('library-tutor', LIBRARY, { role: 'tutor', trainingYear: null }))).toBe(true);
+    });
+
+    it('gives every new department the default category list at version 1, and keeps it per department', async () => {
+      expect(await repo.getCategories(LIBRARY)).toEqual({ record: DEFAULT_CATEGORIES, version: 1 });
+      const renamed = DEFAULT_CATEGORIES.map(category => (category.id === 'neuro' ? { ...category, name: { zh: '神经放射', en: 'Neuroradiology' } } : category));
+      const withNew = [...renamed, { id: 'emergency', name: { zh: '急诊', en: 'Emergency' }, retired: false }];
+      expect(written(await repo.putCategories(LIBRARY, 1, withNew, minute(1)))).toEqual({ record: withNew, version: 2 });
+      expect(await repo.putCategories(LIBRARY, 1, renamed, minute(2))).toEqual({ outcome: 'conflict' });
+      expect(await repo.getCategories(LIBRARY)).toEqual({ record: withNew, version: 2 });
+      expect(await repo.getCategories(OTHER_DEPT)).toEqual({ record: DEFAULT_CATEGORIES, version: 1 });
+      // A department without a list stored (none is, normally) starts one at version 0.
+      expect(await repo.getCategories('dept-none')).toEqual({ record: [], version: 0 });
+      expect(await repo.putCategories(LIBRARY, 0, renamed, minute(3))).toEqual({ outcome: 'conflict' });
+    });
+
+    it('filters by who prepared the case, by text whatever its case and LIKE characters, and by retired; newest first', async () => {
+      const retiredAt = { at: minute(5), by: TUTOR.id };
+      await repo.createCase(LIBRARY, makeCase('lib-old', { title: 'Solitary Pulmonary Nodule', createdAt: minute(1) }), minute(1));
+      await repo.createCase(LIBRARY, makeCase('lib-new', { title: '肝脏血管瘤', objectives: ['识别 100%_典型 强化'], preparedBy: 'library-tutor', createdAt: minute(3) }), minute(3));
+      await repo.createCase(
+        LIBRARY,
+        makeCase('lib-diagnosis', { title: '胸片', createdAt: minute(2), referenceAnswer: { findings: [], diagnosis: '肺炎 pneumonia', report: emptyReport() } }),
+        minute(2),
+      );
+      await repo.createCase(LIBRARY, makeCase('lib-retired', { title: '旧病例 nodule', createdAt: minute(4), retired: retiredAt }), minute(4));
+      const ids = async (filter: Parameters<KyselyRepository['listCases']>[1]) => (await repo.listCases(LIBRARY, filter)).map(entry => entry.record.id);
+
+      expect(await ids({})).toEqual(['lib-new', 'lib-diagnosis', 'lib-old']);
+      expect(await ids({ retired: true })).toEqual(['lib-retired']);
+      expect(await ids({ retired: 'all' })).toEqual(['lib-retired', 'lib-new', 'lib-diagnosis', 'lib-old']);
+      expect(await ids({ preparedBy: 'library-tutor' })).toEqual(['lib-new']);
+      expect(await ids({ q: 'pulmonary NODULE' })).toEqual(['lib-old']);
+      expect(await ids({ q: 'nodule', retired: 'all' })).toEqual(['lib-retired', 'lib-old']);
+      expect(await ids({ q: '血管' })).toEqual(['lib-new']);
+      expect(await ids({ q: 'PNEUMONIA' })).toEqual(['lib-diagnosis']);
+      // % and _ are text to look for, not wildcards.
+      expect(await ids({ q: '100%_' })).toEqual(['lib-new']);
+      expect(await ids({ q: '%' })).toEqual(['lib-new']);
+      expect(await ids({ q: '_' })).toEqual(['lib-new']);
+      expect(await ids({ q: '1_0' })).toEqual([]);
+
+      // An edit moves the search text and the retired column with the record.
+      const current = (await repo.getCase(LIBRARY, 'lib-old'))!;
+      written(await repo.updateCase(LIBRARY, 'lib-old', current.version, { ...current.record, title: '孤立结节', retired: retiredAt }, minute(6)));
+      expect(await ids({ q: 'pulmonary' })).toEqual([]);
+      expect(await ids({ q: '孤立', retired: true })).toEqual(['lib-old']);
+      expect(await repo.listUsedCategories(LIBRARY)).toEqual(['respiratory']);
+    });
+
+    it('counts the sessions of every case in one answer, only in the department', async () => {
+      const before = await repo.countSessionsByCase(DEPT);
+      await storedSession('session-count-1');
+      await storedSession('session-count-2');
+      const after = await repo.countSessionsByCase(DEPT);
+      expect(after.get(SEEDED_CASE)).toBe((before.get(SEEDED_CASE) ?? 0) + 2);
+      expect(after.has('case-read')).toBe(false);
+      expect((await repo.countSessionsByCase(OTHER_DEPT)).get(SEEDED_CASE)).toBeUndefined();
+    });
+
+    function reference(uid: string, caseId = 'lib-new', updatedAt = minute(1)): Omit<StoredCaseAnnotation, 'version'> {
+      return {
+        caseId,
+        uid,
+        authorId: TUTOR.id,
+        studyInstanceUID: '1.2.826.0.1.3680043.8.498.1',
+        seriesInstanceUID: '1.2.826.0.1.3680043.8.498.2',
+        sopInstanceUID: '1.2.826.0.1.3680043.8.498.3',
+        frameNumber: 2,
+        annotation: { metadata: { toolName: 'ArrowAnnotate' }, data: { text: '参考：血管瘤', handles: { points: [[1, 2, 3]] } }, annotationUID: uid },
+        updatedAt,
+      };
+    }
+
+    it("versions a case's reference annotations like a session's, and keeps them from other departments", async () => {
+      const first = reference('ref-1');
+      expect(written(await repo.putCaseAnnotation(LIBRARY, first, 0))).toEqual({ ...first, version: 1 });
+      expect(await repo.putCaseAnnotation(LIBRARY, reference('ref-1'), 0)).toEqual({ outcome: 'conflict' });
+      const moved = { ...reference('ref-1', 'lib-new', minute(2)), frameNumber: 5 };
+      expect(written(await repo.putCaseAnnotation(LIBRARY, moved, 1))).toEqual({ ...moved, version: 2 });
+      expect(await repo.putCaseAnnotation(LIBRARY, reference('ref-1'), 1)).toEqual({ outcome: 'conflict' });
+      const second = reference('ref-2', 'lib-new', minute(3));
+      written(await repo.putCaseAnnotation(LIBRARY, second, 0));
+      expect(await repo.listCaseAnnotations(LIBRARY, 'lib-new')).toEqual([
+        { ...moved, version: 2 },
+        { ...second, version: 1 },
+      ]);
+      expect(await repo.getCaseAnnotation(LIBRARY, 'lib-new', 'ref-2')).toEqual({ ...second, version: 1 });
+
+      expect(await repo.listCaseAnnotations(OTHER_DEPT, 'lib-new')).toEqual([]);
+      expect(await repo.getCaseAnnotation(OTHER_DEPT, 'lib-new', 'ref-2')).toBeUndefined();
+      expect(await repo.putCaseAnnotation(OTHER_DEPT, reference('ref-3'), 0)).toEqual({ outcome: 'notFound' });
+      expect(await repo.deleteCaseAnnotation(OTHER_DEPT, 'lib-new', 'ref-2', 1)).toEqual({ outcome: 'notFound' });
+      expect(await repo.putCaseAnnotation(LIBRARY, reference('ref-orphan', 'case-none'), 0)).toEqual({ outcome: 'notFound' });
+
+      const idempotency: Idempotency = { accountId: TUTOR.id, key: 'case-annotation-delete-1', response: () => ({ status: 204, body: null }) };
+      expect(await repo.deleteCaseAnnotation(LIBRARY, 'lib-new', 'ref-2', 2)).toEqual({ outcome: 'conflict' });
+      expect(written(await repo.deleteCaseAnnotation(LIBRARY, 'lib-new', 'ref-2', 1, idempotency))).toBeNull();
+      expect(await repo.deleteCaseAnnotation(LIBRARY, 'lib-new', 'ref-2', 1, idempotency)).toEqual({ outcome: 'repeated', response: { status: 204, body: null } });
+      expect(await repo.deleteCaseAnnotation(LIBRARY, 'lib-new', 'ref-2', 1)).toEqual({ outcome: 'notFound' });
+      expect((await repo.listCaseAnnotations(LIBRARY, 'lib-new')).map(annotation => annotation.uid)).toEqual(['ref-1']);
+    });
+
+    it('stores a copy of a case with its annotations at once', async () => {
+      const copy = makeCase('lib-copy', { duplicatedFrom: 'lib-new', createdAt: minute(9) });
+      const annotations = [reference('copy-ref-1', 'lib-copy', minute(9)), reference('copy-ref-2', 'lib-copy', minute(9))];
+      await repo.createCaseCopy(LIBRARY, copy, annotations, minute(9));
+      expect(await repo.getCase(LIBRARY, 'lib-copy')).toEqual({ record: copy, version: 1 });
+      expect(await repo.listCaseAnnotations(LIBRARY, 'lib-copy')).toEqual(annotations.map(annotation => ({ ...annotation, version: 1 })));
+      // A clash on any annotation leaves no case behind.
+      const clashing = makeCase('lib-copy-2', { createdAt: minute(9) });
+      const twice = reference('same-uid', 'lib-copy-2', minute(9));
+      await expect(repo.createCaseCopy(LIBRARY, clashing, [twice, twice], minute(9))).rejects.toThrow();
+      expect(await repo.getCase(LIBRARY, 'lib-copy-2')).toBeUndefined();
+    });
+  });
+
+  describe('sign comparisons', () => {
+    const SESSION = 'session-comparison';
+    beforeAll(() => storedSession(SESSION));
+
+    it('has none before the first, then keeps each new one in place of the last', async () => {
+      expect(await repo.getSignComparison(DEPT, SESSION)).toBeUndefined();
+      const first = storedSignComparison(SESSION, SEEDED_CASE, minute(1), TUTOR.id);
+      await repo.putSignComparison(DEPT, first);
+      const read = await repo.getSignComparison(DEPT, SESSION);
+      expect(read).toEqual(first);
+      expect(JSON.stringify(read)).toBe(JSON.stringify(first));
+
+      const again = { ...first, computedAt: minute(2), caseVersion: 2, negativeChecks: { 'f-no-effusion': { recorded: true, by: TUTOR.id, at: minute(2) } } };
+      await repo.putSignComparison(DEPT, again);
+      expect(await repo.getSignComparison(DEPT, SESSION)).toEqual(again);
+      const row = await database.db.selectFrom('sign_comparisons').select(['computed_at', 'version']).where('session_id', '=', SESSION).executeTakeFirstOrThrow();
+      expect({ computedAt: row.computed_at, version: Number(row.version) }).toEqual({ computedAt: minute(2), version: 2 });
+    });
+
+    it('keeps one session’s comparison from another’s', async () => {
+      const other = 'session-comparison-other';
+      await storedSession(other);
+      await repo.putSignComparison(DEPT, storedSignComparison(other, SEEDED_CASE, minute(3), TUTOR.id));
+      expect((await repo.getSignComparison(DEPT, other))?.sessionId).toBe(other);
+      expect((await repo.getSignComparison(DEPT, SESSION))?.computedAt).toBe(minute(2));
+    });
+
+    it('does not let another department read or write a session’s comparison', async () => {
+      expect(await repo.getSignComparison(OTHER_DEPT, SESSION)).toBeUndefined();
+      await expect(repo.putSignComparison(OTHER_DEPT, storedSignComparison(SESSION, SEEDED_CASE, minute(4), OTHER_TUTOR.id))).rejects.toThrow(/No session/);
+      await expect(repo.putSignComparison(DEPT, storedSignComparison('session-none', SEEDED_CASE, minute(4), TUTOR.id))).rejects.toThrow(/No session/);
+      expect((await repo.getSignComparison(DEPT, SESSION))?.computedAt).toBe(minute(2));
     });
   });
 });

@@ -15,6 +15,7 @@ import type { SessionEvent } from '../../../../src/core/rules/sessionEvent';
 import { sheetResult } from '../../../../src/core/scoring/sheetResult';
 import { stageResult } from '../../../../src/core/scoring/stageResult';
 import { readSession } from '../../../../src/core/session/readSession';
+import { categoryIdFromName } from '../../../../src/core/library/categoryFromName';
 import { readCase, readPerson, readRubricSet } from '../../../../src/core/session/records';
 import type { TeachingSession } from '../../../../src/core/session/session';
 import { RESIDENT, TUTOR } from '../../../fixtures/sessionRules';
@@ -129,9 +130,10 @@ describe('a v1 real-time session, scheduled', () => {
 describe('v1 cases, rubric sets and people', () => {
   it('cases gain the report’s new sections in their reference answer', () => {
     const withReference = read(readCase(stored('case-with-reference')));
-    expect(withReference.schemaVersion).toBe(2);
+    expect(withReference.schemaVersion).toBe(3);
     expect(withReference.referenceAnswer?.report).toMatchObject({ clinicalInformation: '', recommendations: '', examination: '胸部 CT 平扫' });
-    expect(read(readCase(stored('case-without-reference')))).toEqual({ ...stored('case-without-reference'), schemaVersion: 2 });
+    // Their free-text category ('肺结节', not a name of the default list) becomes an id made from it.
+    expect(read(readCase(stored('case-without-reference')))).toEqual({ ...stored('case-without-reference'), schemaVersion: 3, category: categoryIdFromName('肺结节') });
   });
 
   it('the default rubric set of v1 reads back as a valid v2 set with short titles and renamed bands', () => {

@@ -78,13 +78,13 @@ describe('who may see what', () => {
 
   it('hides the tutor’s reference answer from the resident until their session is signed off', () => {
     const teachingCase: TeachingCase = {
-      schemaVersion: 2,
+      schemaVersion: 3,
       id: 'case-ct-nodule',
       title: 'RUL nodule',
       studyInstanceUIDs: ['1.2.3'],
       modality: 'CT',
       bodyPart: 'CHEST',
-      category: '肺结节 / pulmonary nodule',
+      category: 'respiratory',
       trainingYear: 2,
       realTime: false,
       objectives: ['describe a solid nodule'],

@@ -89,7 +89,7 @@ describe('seedDemoDepartment', () => {
     expect(cases.filter(teachingCase => teachingCase.studyInstanceUIDs.includes(chestCtPrior.studyUID))).toHaveLength(1);
 
     const chestCt = cases.find(teachingCase => teachingCase.studyInstanceUIDs[0] === SAMPLE_STUDIES.chestCt.studyUID)!;
-    expect(chestCt).toMatchObject({ studyInstanceUIDs: [SAMPLE_STUDIES.chestCt.studyUID, chestCtPrior.studyUID], modality: 'CT', trainingYear: 2, category: '呼吸系统', realTime: false });
+    expect(chestCt).toMatchObject({ studyInstanceUIDs: [SAMPLE_STUDIES.chestCt.studyUID, chestCtPrior.studyUID], modality: 'CT', trainingYear: 2, category: 'respiratory', realTime: false });
     expect(chestCt.referenceAnswer?.findings.some(finding => finding.kind === 'positive' && finding.description.includes('结节'))).toBe(true);
     expect(chestCt.referenceAnswer?.report.impression).not.toBe('');
     expect(cases.find(teachingCase => teachingCase.studyInstanceUIDs[0] === SAMPLE_STUDIES.liverUltrasound.studyUID)?.realTime).toBe(true);
