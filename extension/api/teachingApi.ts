@@ -4,7 +4,8 @@ import type { SessionCommand } from '../../src/core/rules/sessionCommand';
 import { annotationConflict, annotationList, annotationView, type AnnotationView, type PutAnnotationBody } from '../../src/records/api/annotations';
 import { standInStarted, standInView, whoAmI, type StandInStarted, type StandInView, type WhoAmI } from '../../src/records/api/auth';
 import { caseView, type CaseView } from '../../src/records/api/cases';
-import { storedSignComparison, type StoredSignComparison } from '../../src/core/comparison/signComparison';
+import type { StoredSignComparison } from '../../src/core/comparison/signComparison';
+import { signComparisonView } from '../../src/records/api/comparison';
 import { apiError } from '../../src/records/api/errors';
 import { commandResult, sessionConflict, sessionList, sessionView, type CommandResult, type SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError, localized } from './apiRequestError';
@@ -155,16 +156,16 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
 
     async getSignComparison(sessionId) {
       try {
-        return await read(await call('GET', `${sessionPath(sessionId)}/comparison`), storedSignComparison);
+        return await read(await call('GET', `${sessionPath(sessionId)}/comparison`), signComparisonView);
       } catch (error) {
         if (error instanceof ApiRequestError && error.status === 404) return undefined;
         throw error;
       }
     },
 
-    compareSignsAgain: async sessionId => read(await call('POST', `${sessionPath(sessionId)}/comparison`), storedSignComparison),
+    compareSignsAgain: async sessionId => read(await call('POST', `${sessionPath(sessionId)}/comparison`), signComparisonView),
 
     checkNegativeSign: async (sessionId, findingId, recorded) =>
-      read(await call('PUT', `${sessionPath(sessionId)}/comparison/negatives/${encodeURIComponent(findingId)}`, { body: { recorded } }), storedSignComparison),
+      read(await call('PUT', `${sessionPath(sessionId)}/comparison/negatives/${encodeURIComponent(findingId)}`, { body: { recorded } }), signComparisonView),
   };
 }
