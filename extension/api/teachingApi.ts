@@ -6,6 +6,8 @@ import { standInStarted, standInView, whoAmI, type StandInStarted, type StandInV
 import { caseAnnotationConflict, caseAnnotationList, caseAnnotationView, type CaseAnnotationView } from '../../src/records/api/caseAnnotations';
 import { caseList, caseRefusal, caseView, type CaseInput, type CaseLibraryItem, type CaseQuery, type CaseView } from '../../src/records/api/cases';
 import { categoryListView, type CategoryListView } from '../../src/records/api/categories';
+import type { StoredSignComparison } from '../../src/core/comparison/signComparison';
+import { signComparisonView } from '../../src/records/api/comparison';
 import { apiError } from '../../src/records/api/errors';
 import { commandResult, sessionConflict, sessionList, sessionView, type CommandResult, type SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError, localized } from './apiRequestError';
@@ -58,6 +60,12 @@ export interface TeachingApi {
   listCaseAnnotations(caseId: string): Promise<CaseAnnotationView[]>;
   saveCaseAnnotation(caseId: string, uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<CaseAnnotationView>;
   deleteCaseAnnotation(caseId: string, uid: string, version: number, idempotencyKey: string): Promise<void>;
+  /** The comparison of the session's 4.3 signs with the case's reference; undefined until it has been compared. A resident is refused (403) before sign-off. */
+  getSignComparison(sessionId: string): Promise<StoredSignComparison | undefined>;
+  /** The tutor compares again now, e.g. after the reference was edited. */
+  compareSignsAgain(sessionId: string): Promise<StoredSignComparison>;
+  /** The tutor's tick: the resident did (or did not) record this negative sign of the reference; the suggestion follows. */
+  checkNegativeSign(sessionId: string, findingId: string, recorded: boolean): Promise<StoredSignComparison>;
 }
 
 /** The records service's header for the tutor standing in (`src/records/auth/standIns.ts`, which the viewer does not load). */
@@ -187,5 +195,19 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
     async deleteCaseAnnotation(caseId, uid, version, idempotencyKey) {
       await call('DELETE', `${caseAnnotationPath(caseId, uid)}?version=${version}`, { idempotencyKey });
     },
+
+    async getSignComparison(sessionId) {
+      try {
+        return await read(await call('GET', `${sessionPath(sessionId)}/comparison`), signComparisonView);
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+
+    compareSignsAgain: async sessionId => read(await call('POST', `${sessionPath(sessionId)}/comparison`), signComparisonView),
+
+    checkNegativeSign: async (sessionId, findingId, recorded) =>
+      read(await call('PUT', `${sessionPath(sessionId)}/comparison/negatives/${encodeURIComponent(findingId)}`, { body: { recorded } }), signComparisonView),
   };
 }

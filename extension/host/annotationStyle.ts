@@ -40,3 +40,27 @@ export function ownerStyle(owner: DrawingOwner): Record<string, string> {
   if (owner !== 'reference') return authorStyle(owner);
   return { color: REFERENCE, colorLocked: REFERENCE, textBoxColor: REFERENCE, textBoxColorLocked: REFERENCE };
 }
+
+/** What the comparison with the case's reference made of a drawing, shown on the images. */
+export type ComparisonMark = 'found' | 'missed' | 'extra' | 'uncompared';
+
+/**
+ * Found in green (the resident's drawing and the reference's), missed (the reference's drawing) in
+ * red, extra (the resident's drawing) in orange; a reference drawing that could not be compared
+ * keeps the reference's amber. Red, orange and amber come dashed, so that they read apart without
+ * relying on colour alone.
+ */
+export const COMPARISON_COLOURS: Record<ComparisonMark, string> = {
+  found: 'rgb(80, 200, 120)',
+  missed: 'rgb(255, 90, 90)',
+  extra: 'rgb(255, 160, 40)',
+  uncompared: REFERENCE,
+};
+
+const COMPARISON_DASH = '6,4';
+
+/** The style of a drawing in the comparison overlay; like `authorStyle`, the locked state is coloured too. */
+export function comparisonStyle(mark: ComparisonMark): Record<string, string> {
+  const colour = COMPARISON_COLOURS[mark];
+  return { color: colour, colorLocked: colour, textBoxColor: colour, textBoxColorLocked: colour, ...(mark === 'found' ? {} : { lineDash: COMPARISON_DASH }) };
+}

@@ -135,6 +135,17 @@ export const PANEL_CSS = `
 .ohif-teaching__prior-study { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 6px; min-width: 0; }
 .ohif-teaching__offer { display: flex; flex-direction: column; gap: 6px; margin: 4px 8px; padding: 8px 10px; border-radius: 4px; background: hsl(var(--muted)); font-size: 13px; }
 .ohif-teaching__offer-case { display: flex; align-items: center; gap: 6px; min-width: 0; }
+.ohif-teaching__comparison { border-top: 1px solid hsl(var(--border)); padding-top: 6px; }
+.ohif-teaching__compared-heading { font-size: 12px; color: hsl(var(--muted-foreground)); text-transform: none; padding-top: 2px; }
+.ohif-teaching__compared { display: flex; flex-direction: column; gap: 1px; padding: 4px 6px; border-radius: 4px; background: hsl(var(--muted)); min-width: 0; }
+.ohif-teaching__compared[role='button'] { cursor: pointer; }
+.ohif-teaching__compared[role='button']:hover { background: hsl(var(--primary) / 0.2); }
+.ohif-teaching__compared-text { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
+.ohif-teaching__compared-value { flex-shrink: 0; font-size: 12px; font-variant-numeric: tabular-nums; white-space: nowrap; color: hsl(var(--foreground)); }
+.ohif-teaching__mark { flex-shrink: 0; padding: 0 5px; border-radius: 3px; font-size: 11px; line-height: 16px; border: 1px solid currentColor; }
+.ohif-teaching__mark--missed, .ohif-teaching__mark--extra, .ohif-teaching__mark--uncompared { border-style: dashed; }
+.ohif-teaching__compared-beside { padding: 3px 6px; border-radius: 4px; box-shadow: inset 2px 0 0 hsl(var(--input)); }
+.ohif-teaching__compared-list { margin: 0; padding-left: 16px; font-size: 12px; line-height: 1.45; color: hsl(var(--foreground)); overflow-wrap: anywhere; }
 `;
 
 const STYLE_ID = 'ohif-teaching-styles';

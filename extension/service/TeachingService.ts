@@ -197,6 +197,8 @@ export interface TeachingServiceDeps {
   standInStore?: StandInStore;
   /** Lets tutors and administrators prepare a case from the study; without it, teaching mode only holds sessions. */
   casePreparation?: CasePreparationHost;
+  /** A drawing shown only to compare with the case's reference: never the person's, never saved, never a sign. */
+  shownForComparison?: (uid: string) => boolean;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -298,7 +300,7 @@ export class TeachingService {
     this.viewer = viewer;
     this.update({
       preparation: undefined,
-      annotations: viewer.list(),
+      annotations: viewer.list().filter(item => !this.deps.shownForComparison?.(item.uid)),
       selectedUid: undefined,
       renaming: undefined,
       session: { status: 'loading' },
@@ -944,6 +946,11 @@ export class TeachingService {
   }
 
   private apply(change: AnnotationChange): void {
+    const shown = this.deps.shownForComparison;
+    if (shown) {
+      if (change.type === 'clear') change = { type: 'clear', uids: change.uids.filter(uid => !shown(uid)) };
+      else if (shown(change.type === 'upsert' ? change.annotation.uid : change.uid)) return;
+    }
     const { annotations, selectedUid, renaming, readOnly } = this.state;
     switch (change.type) {
       case 'upsert': {

@@ -7,6 +7,7 @@ import { QUESTION_MESSAGES } from './areas/questions';
 import { REPORT_SHEET_MESSAGES } from './areas/reportSheet';
 import { SIGN_OFF_MESSAGES } from './areas/signOff';
 import { STAND_IN_MESSAGES } from './areas/standIn';
+import { SIGN_COMPARISON_MESSAGES } from './areas/signComparison';
 import { VOCABULARY_MESSAGES } from './areas/vocabulary';
 
 /**
@@ -26,6 +27,7 @@ const AREAS = [
   PREPARATION_MESSAGES,
   STAND_IN_MESSAGES,
   CASE_PREPARATION_MESSAGES,
+  SIGN_COMPARISON_MESSAGES,
 ] as const;
 
 const ownEn = {

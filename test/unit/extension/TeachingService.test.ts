@@ -137,6 +137,13 @@ class FakeApi implements TeachingApi {
   listCaseAnnotations = NO_CASE_LIBRARY.listCaseAnnotations;
   saveCaseAnnotation = NO_CASE_LIBRARY.saveCaseAnnotation;
   deleteCaseAnnotation = NO_CASE_LIBRARY.deleteCaseAnnotation;
+  getSignComparison = async () => undefined;
+  compareSignsAgain = async (): Promise<never> => {
+    throw new ApiRequestError(404, 'notFound', { zh: '尚未对比', en: 'not compared yet' });
+  };
+  checkNegativeSign = async (): Promise<never> => {
+    throw new ApiRequestError(404, 'notFound', { zh: '尚未对比', en: 'not compared yet' });
+  };
 }
 
 function memoryStore(saved: string | null = null): LanguageStore & { saved: string | null } {
@@ -485,6 +492,29 @@ describe('TeachingService with the records service', () => {
       expect(findingsOf(service)?.[0]?.annotationIds).toEqual([]);
       service.resolveOrphanFinding(true);
       expect(findingsOf(service)).toEqual([]);
+    });
+
+    it('never takes a drawing shown only for the comparison for the person\'s: not listed, not saved, no sign', async () => {
+      const api = new FakeApi(RESIDENT, SESSION);
+      const shown = new Set(['ref-1', 'ref-2']);
+      const service = new TeachingService('zh-CN', { ...deps(api), shownForComparison: uid => shown.has(uid) });
+      const viewer = new FakeViewer([annotation('ref-2')]);
+      service.attach(viewer, STUDY);
+      await settleAll();
+      expect(service.getState().annotations).toEqual([]);
+      viewer.emit({ type: 'upsert', annotation: annotation('ref-1', '参考结节') });
+      viewer.emit({ type: 'upsert', annotation: annotation('n1', '结节') });
+      viewer.emit({ type: 'upsert', annotation: annotation('ref-1', '参考结节 14 mm') });
+      await settleAll();
+      expect(service.getState().annotations.map(item => item.uid)).toEqual(['n1']);
+      expect(findingsOf(service)?.map(finding => finding.annotationIds)).toEqual([['n1']]);
+      expect(api.writes.filter(write => write.startsWith('put'))).toEqual(['put session-1 n1 v0 结节']);
+      // Taken off the images again: neither a deletion to save nor a sign left without its drawing.
+      viewer.emit({ type: 'remove', uid: 'ref-1' });
+      viewer.emit({ type: 'clear', uids: ['ref-2', 'n1'] });
+      await settleAll();
+      expect(service.getState().orphanFinding).toBeUndefined();
+      expect(api.writes.filter(write => write.startsWith('delete'))).toEqual(['delete session-1 n1 v1']);
     });
 
     it("leaves the tutor's drawings out of the resident's signs", async () => {

@@ -62,6 +62,13 @@ class StandInApi implements TeachingApi {
   getCase = async (): Promise<never> => {
     throw new Error('no case in these tests');
   };
+  getSignComparison = async () => undefined;
+  compareSignsAgain = async (): Promise<never> => {
+    throw new Error('no comparison in these tests');
+  };
+  checkNegativeSign = async (): Promise<never> => {
+    throw new Error('no comparison in these tests');
+  };
   /** While set, commands wait for it: a slow network. */
   held: Promise<void> | undefined;
   runCommand = async (_sessionId: string, _version: number, command: SessionCommand, _key: string, standIn?: string): Promise<CommandResult> => {

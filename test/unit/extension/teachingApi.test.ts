@@ -4,6 +4,7 @@ import { createTeachingApi } from '../../../extension/api/teachingApi';
 import type { Language } from '../../../src/core/i18n';
 import { applyCommand } from '../../../src/core/rules/applyCommand';
 import type { AnnotationView } from '../../../src/records/api/annotations';
+import { signComparisonFixture } from '../../fixtures/signComparison';
 import { draftSession, TUTOR } from '../../fixtures/teachingSessions';
 
 interface Sent {
@@ -209,6 +210,31 @@ describe('the teaching API client', () => {
     const { api, sent } = client(() => new Response(null, { status: 204 }));
     await api.signOut();
     expect(sent[0]).toMatchObject({ url: '/api/auth/sign-out', method: 'POST' });
+  });
+
+  it("reads the session's sign comparison, and nothing yet before it was compared", async () => {
+    const comparison = signComparisonFixture();
+    const { api, sent } = client(() => json(200, comparison));
+    expect(await api.getSignComparison('session 1')).toEqual(comparison);
+    expect(sent[0]).toMatchObject({ url: '/api/sessions/session%201/comparison', method: 'GET' });
+    const none = client(() => refusal(404, 'notFound', '尚未对比', 'Not compared yet'));
+    expect(await none.api.getSignComparison('session-1')).toBeUndefined();
+  });
+
+  it('passes on the refusal of a comparison to a resident before sign-off, and an answer out of shape', async () => {
+    const resident = client(() => refusal(403, 'access.afterSignOff', '签署后可见', 'Shown after sign-off'));
+    expect(await resident.api.getSignComparison('session-1').catch((caught: ApiRequestError) => [caught.status, caught.code])).toEqual([403, 'access.afterSignOff']);
+    const garbled = client(() => json(200, { ...signComparisonFixture(), result: { found: 'all' } }));
+    expect(await garbled.api.getSignComparison('session-1').catch((caught: ApiRequestError) => caught.code)).toBe('network.unreadable');
+  });
+
+  it("compares again, and records the tutor's tick of a negative sign", async () => {
+    const comparison = signComparisonFixture();
+    const { api, sent } = client(() => json(200, comparison));
+    expect(await api.compareSignsAgain('session-1')).toEqual(comparison);
+    expect(await api.checkNegativeSign('session-1', 'f/no effusion', true)).toEqual(comparison);
+    expect(sent[0]).toMatchObject({ url: '/api/sessions/session-1/comparison', method: 'POST', body: undefined });
+    expect(sent[1]).toMatchObject({ url: '/api/sessions/session-1/comparison/negatives/f%2Fno%20effusion', method: 'PUT', body: { recorded: true } });
   });
 });
 
