@@ -4,6 +4,7 @@ import { newAccount } from '../repository/newAccount';
 import { demoCases } from './demoCases';
 import { DEMO_PEOPLE, demoAccountId } from './demoPeople';
 import { beijingTime, demoSessions, minutesAfter } from './demoSessions';
+import { demoSignComparisons } from './demoSignComparisons';
 
 export const DEMO_DEPARTMENT_ID = 'demo';
 export const DEMO_USERNAMES = ['admin', 'tutor1', 'tutor2', 'resident1', 'resident2', 'resident3', 'resident4'] as const;
@@ -31,6 +32,7 @@ export async function seedDemoDepartment(repository: RecordsRepository, password
   const since = beijingTime(now, 4, 1, 9);
   const cases = demoCases({ chestCt: minutesAfter(now, -10 * 24 * 60), brainMr: since, chestRadiograph: since, liverUltrasound: since });
   const sessions = demoSessions(cases, now);
+  const drawings = demoSignComparisons(cases, sessions);
   const hashes = await Promise.all(DEMO_USERNAMES.map(() => hashPassword(password)));
   const accounts = DEMO_USERNAMES.map((username, index): Account => {
     const { name, role, trainingYear } = DEMO_PEOPLE[username];
@@ -42,6 +44,10 @@ export async function seedDemoDepartment(repository: RecordsRepository, password
     if (!(await repository.createAccount(account))) throw new Error(`Demo seed: the username ${account.username} was taken while seeding`);
   }
   for (const teachingCase of Object.values(cases)) await repository.createCase(DEMO_DEPARTMENT_ID, teachingCase, teachingCase.createdAt);
+  for (const annotation of drawings.reference) {
+    const written = await repository.putCaseAnnotation(DEMO_DEPARTMENT_ID, annotation, 0);
+    if (written.outcome !== 'written') throw new Error(`Demo seed: storing reference drawing ${annotation.uid} gave ${written.outcome}`);
+  }
   for (const { initial, created, steps } of sessions) {
     await repository.createSession(DEMO_DEPARTMENT_ID, initial, created);
     for (const { event, command, state } of steps) {
@@ -49,5 +55,10 @@ export async function seedDemoDepartment(repository: RecordsRepository, password
       if (written.outcome !== 'written') throw new Error(`Demo seed: storing event ${event.seq} (${event.type}) of session ${initial.id} gave ${written.outcome}`);
     }
   }
+  for (const annotation of drawings.resident) {
+    const written = await repository.putAnnotation(DEMO_DEPARTMENT_ID, annotation, 0);
+    if (written.outcome !== 'written') throw new Error(`Demo seed: storing the resident's drawing ${annotation.uid} gave ${written.outcome}`);
+  }
+  for (const comparison of drawings.comparisons) await repository.putSignComparison(DEMO_DEPARTMENT_ID, comparison);
   return { seeded: true };
 }

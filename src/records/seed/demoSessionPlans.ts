@@ -2,6 +2,7 @@ import type { StageId } from '../../core/rubric/rubricSchema';
 import type { ClinicalInfoWork, ReportWork, StageWorkByStage } from '../../core/session/stageWork';
 import type { DemoCaseKey } from './demoCases';
 import type { DemoResident, DemoTutor } from './demoPeople';
+import { DEMO_RESIDENT_UIDS } from './demoResidentDrawings';
 import type { TutorNotes } from './demoScores';
 
 /** How the tutor scored a stage: about `quality` (0–1) of each criterion, some marked not applicable. */
@@ -198,7 +199,7 @@ const brainMrResident3: SignedOffPlan = {
           kind: 'positive',
           description: '右侧额叶皮层下类圆形病灶，大小约 20 mm × 19 mm，中心呈长 T1 长 T2 信号',
           location: '右侧额叶皮层下白质',
-          annotationIds: [],
+          annotationIds: [DEMO_RESIDENT_UIDS.brainMrLesion],
           pathology: '中心为液化坏死或脓液',
         },
         {
@@ -339,7 +340,7 @@ const liverUltrasoundResident4: SignedOffPlan = {
           kind: 'positive',
           description: '肝右叶类圆形高回声结节，大小约 21 mm × 19 mm，边界清晰，内部回声均匀',
           location: '肝右叶，门静脉右支浅方',
-          annotationIds: [],
+          annotationIds: [DEMO_RESIDENT_UIDS.liverUsNodule],
           pathology: '血管瘤内扩张的血窦与窦壁形成大量界面，产生密集的强回声反射',
         },
         { id: 'f2', kind: 'negative', description: '结节周边未见低回声晕，后方回声无衰减', location: '肝右叶', annotationIds: [], pathology: '无包膜及晕环，不支持肝细胞癌或转移瘤' },

@@ -152,3 +152,26 @@ describe('seedDemoDepartment', () => {
     expect(totals.every(total => total !== null && total < 100)).toBe(true);
   });
 });
+
+describe('the demo reference drawings and comparisons', () => {
+  it('stores the reference drawings of every case with positive signs, linked from its reference findings', async () => {
+    const cases = await repository.listCases(DEMO_DEPARTMENT_ID, {});
+    for (const { record } of cases) {
+      const drawn = new Set((await repository.listCaseAnnotations(DEMO_DEPARTMENT_ID, record.id)).map(annotation => annotation.uid));
+      const linked = (record.referenceAnswer?.findings ?? []).flatMap(finding => finding.annotationIds);
+      expect(linked.filter(uid => !drawn.has(uid)), record.title).toEqual([]);
+      expect(drawn.size > 0, record.title).toBe(record.modality !== 'DX');
+    }
+  });
+
+  it('keeps, for the signed-off brain MR, the resident drawings and a comparison with a sign found, one missed and one extra', async () => {
+    const sessionId = 'demo-session-brain-mr-resident3';
+    const comparison = await repository.getSignComparison(DEMO_DEPARTMENT_ID, sessionId);
+    const drawn = (await repository.listAnnotations(DEMO_DEPARTMENT_ID, sessionId)).map(annotation => annotation.uid).sort();
+    expect(drawn).toEqual(['demo-resident3-brain-mr-extra', 'demo-resident3-brain-mr-lesion']);
+    expect(comparison?.result.found).toEqual([expect.objectContaining({ referenceUid: 'demo-ref-brain-mr-lesion', residentUid: 'demo-resident3-brain-mr-lesion', referenceMm: 20, residentMm: 19.6 })]);
+    expect(comparison?.result.missed).toEqual(['demo-ref-brain-mr-oedema']);
+    expect(comparison?.result.extra).toEqual(['demo-resident3-brain-mr-extra']);
+    expect(comparison?.uncompared).toEqual([]);
+  });
+});
