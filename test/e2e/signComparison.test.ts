@@ -85,6 +85,12 @@ describe('the comparison of the signs with the reference', () => {
         const instance = cornerstone.metaData.get('instance', imageId);
         const plane = cornerstone.metaData.get('imagePlaneModule', imageId);
         const camera = viewport.getCamera();
+        // The sample case comes with its own reference drawings; this test's reference replaces them.
+        const { annotations: seeded } = await (await fetch(`/api/cases/${caseId}/annotations`)).json();
+        for (const { uid, version } of seeded) {
+          const removed = await fetch(`/api/cases/${caseId}/annotations/${uid}?version=${version}`, { method: 'DELETE' });
+          if (!removed.ok) throw new Error(`removing the sample reference ${uid}: HTTP ${removed.status}`);
+        }
         for (const { uid, label, points } of lines) {
           const annotation = {
             annotationUID: uid,
