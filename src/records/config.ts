@@ -12,12 +12,17 @@ export interface RecordsConfig {
   oidc: OidcSettings | undefined;
   /** The sample department, seeded once into an empty database. */
   demo: { enabled: boolean; password: string; passwordIsDefault: boolean };
+  /** Where the viewer is served, for the worklist's links into teaching mode. */
+  viewerPath: string;
 }
 
 const postgresUrl = z
   .url({ error: 'DATABASE_URL must be a URL, e.g. postgres://user@db.example:5432/teaching' })
   .refine(value => /^postgres(ql)?:\/\//.test(value), 'DATABASE_URL must be a postgres:// or postgresql:// URL');
 const issuerUrl = z.url({ error: 'OIDC_ISSUER must be the identity provider\'s issuer URL' }).refine(value => /^https?:\/\//.test(value), 'OIDC_ISSUER must use http or https');
+const viewerPath = z
+  .string()
+  .regex(/^\/(?!\/)[A-Za-z0-9._~\/-]*$/, 'TEACHING_VIEWER_PATH must be a path of this site, e.g. /viewer/ (letters, digits, . _ ~ - and /)');
 const demoPassword = z.string().min(10, 'TEACHING_DEMO_PASSWORD must have at least 10 characters');
 
 /**
@@ -57,5 +62,6 @@ export function readRecordsConfig(env: NodeJS.ProcessEnv, dataDir: string, langu
     language,
     oidc,
     demo: { enabled: demoSetting !== 'off', password: password ?? DEFAULT_DEMO_PASSWORD, passwordIsDefault: password === undefined },
+    viewerPath: pick(viewerPath, env.TEACHING_VIEWER_PATH) ?? '/',
   };
 }

@@ -7,6 +7,7 @@ import { REPORT_SHEET_MESSAGES } from './areas/reportSheet';
 import { SIGN_OFF_MESSAGES } from './areas/signOff';
 import { STAND_IN_MESSAGES } from './areas/standIn';
 import { VOCABULARY_MESSAGES } from './areas/vocabulary';
+import { WORKLIST_MESSAGES } from './areas/worklist';
 
 /**
  * Every user-facing string of the teaching UI, in both languages. English is the key source; the
@@ -24,6 +25,7 @@ const AREAS = [
   VOCABULARY_MESSAGES,
   PREPARATION_MESSAGES,
   STAND_IN_MESSAGES,
+  WORKLIST_MESSAGES,
 ] as const;
 
 const ownEn = {

@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Open to anonymous callers (sign-in, the OpenAPI document, health). */
     public?: boolean;
+    /** An HTML page: a browser that is not signed in is sent to the sign-in page and brought back. */
+    page?: boolean;
   }
 }
 
@@ -30,6 +32,8 @@ export interface RecordsDeps {
    * PACS_URL, and tests) the check is skipped: the service has nothing to ask.
    */
   studies?: StudyDirectory;
+  /** Where the viewer is served (`/` unless a department serves it under a path of its own): links into teaching mode start there. */
+  viewerPath?: string;
 }
 
 export function signedIn(request: FastifyRequest): Principal {
