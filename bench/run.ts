@@ -12,6 +12,7 @@ import { benchDraftKeystroke } from './draftKeystroke';
 import { benchFindingRow } from './findingRow';
 import { bundleSize } from './bundleSizes';
 import { median, timeToFirstImage } from './timeToFirstImage';
+import { benchWorklistPage } from './worklistPage';
 
 // Cold loads on two cores with software WebGL vary by ±20 %; more than the minimum of 7 steadies the medians.
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -87,3 +88,4 @@ await benchAutosave();
 await benchAnnotationReload();
 await benchDraftKeystroke();
 await benchFindingRow();
+await benchWorklistPage();

@@ -222,8 +222,18 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('teaching_sessions').addColumn('scheduled_at', 'text', column => column.notNull().defaultTo('')).execute();
       await db.schema.alterTable('teaching_sessions').addColumn('signed_off_at', 'text').execute();
       await db.schema.alterTable('teaching_sessions').addColumn('summary', 'text', column => column.notNull().defaultTo('{}')).execute();
-      await db.schema.createIndex('sessions_by_phase').on('teaching_sessions').columns(['department_id', 'phase', 'planned_at']).execute();
-      await db.schema.createIndex('sessions_by_tutor_turn').on('teaching_sessions').columns(['department_id', 'tutor_id', 'tutor_turn']).execute();
+      // The lists' filters and orders, so that a page of them is read from an index: the summary columns
+      // come after the large state in each row, and a scan reaching them reads every state's pages too.
+      const indexes: Record<string, string[]> = {
+        sessions_by_planned: ['department_id', 'planned_at'],
+        sessions_by_phase: ['department_id', 'phase', 'planned_at'],
+        sessions_by_tutor_turn: ['department_id', 'tutor_turn', 'planned_at'],
+        sessions_by_resident_phase: ['department_id', 'resident_id', 'phase', 'planned_at'],
+        sessions_by_tutor_phase: ['department_id', 'tutor_id', 'phase', 'planned_at'],
+        sessions_by_tutor_waiting: ['department_id', 'tutor_id', 'tutor_turn', 'planned_at'],
+        sessions_by_tutor_resident: ['department_id', 'tutor_id', 'resident_id', 'planned_at'],
+      };
+      for (const [name, columns] of Object.entries(indexes)) await db.schema.createIndex(name).on('teaching_sessions').columns(columns).execute();
 
       await db.schema.alterTable('accounts').addColumn('last_sign_in_at', 'text').execute();
       await db.schema.alterTable('accounts').addColumn('previous_sign_in_at', 'text').execute();
