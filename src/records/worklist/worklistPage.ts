@@ -35,7 +35,7 @@ function header(context: PageContext): string {
   const { t, principal, language } = context;
   const other = language === 'en' ? 'zh-CN' : 'en';
   return `<header class="top">
-<div class="brand"><span class="logo">OHIF</span><span class="product">${h(t('worklist.product'))}</span></div>
+<div class="brand"><span class="logo">OHIF</span><span class="product">${h(t('worklist.brand'))}</span></div>
 <h1>${h(t('worklist.title'))}</h1>
 <a href="${h(viewerBase(context.viewerPath))}" data-testid="worklist-study-list">${h(t('worklist.studyList'))}</a>
 <span class="spacer"></span>

@@ -27,7 +27,7 @@ table.list tr.row--new td:first-child { box-shadow: inset 3px 0 0 hsl(var(--high
 table.list tr.row--highlight { background: hsl(var(--primary) / 0.16); }
 table.list tr.row--retired td { color: hsl(var(--muted-foreground)); }
 td.nowrap, th.nowrap { white-space: nowrap; }
-td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+table.list td.number, table.list th.number { text-align: right; font-variant-numeric: tabular-nums; }
 td.title { min-width: 160px; }
 td.actions { text-align: right; white-space: nowrap; }
 td.actions > * + * { margin-left: 6px; }

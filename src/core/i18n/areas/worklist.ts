@@ -5,6 +5,7 @@ export const WORKLIST_MESSAGES = defineArea(
   {
     'worklist.title': 'Teaching worklist',
     'worklist.product': 'OHIF Teaching',
+    'worklist.brand': 'Teaching',
     'worklist.studyList': 'Study list',
     'worklist.signOut': 'Sign out',
     'worklist.languageToggle': '中文',
@@ -50,7 +51,7 @@ export const WORKLIST_MESSAGES = defineArea(
     'worklist.schedule.resident': 'Resident',
     'worklist.schedule.case': 'Case',
     'worklist.schedule.tutor': 'Tutor',
-    'worklist.schedule.plannedAt': 'Planned time',
+    'worklist.schedule.plannedAt': 'Planned time (Beijing)',
     'worklist.schedule.place': 'Place',
     'worklist.schedule.placeHint': 'e.g. Reading room 2',
     'worklist.schedule.choose': 'Choose…',
@@ -95,6 +96,7 @@ export const WORKLIST_MESSAGES = defineArea(
   {
     'worklist.title': '教学工作台',
     'worklist.product': 'OHIF 教学',
+    'worklist.brand': '教学',
     'worklist.studyList': '检查列表',
     'worklist.signOut': '退出登录',
     'worklist.languageToggle': 'English',
@@ -140,7 +142,7 @@ export const WORKLIST_MESSAGES = defineArea(
     'worklist.schedule.resident': '住院医师',
     'worklist.schedule.case': '病例',
     'worklist.schedule.tutor': '指导医师',
-    'worklist.schedule.plannedAt': '计划时间',
+    'worklist.schedule.plannedAt': '计划时间（北京时间）',
     'worklist.schedule.place': '地点',
     'worklist.schedule.placeHint': '例如：阅片室 2',
     'worklist.schedule.choose': '请选择…',
