@@ -40,7 +40,7 @@ function header(context: PageContext): string {
 <a href="${h(viewerBase(context.viewerPath))}" data-testid="worklist-study-list">${h(t('worklist.studyList'))}</a>
 <span class="spacer"></span>
 <div class="account"><span class="name" data-testid="worklist-account-name">${h(principal.account.name)}</span><span>${h(localized(context, ROLE_LABELS[principal.account.role]))} · ${h(principal.department.name)}</span>
-<a href="${h(pageLink(context, { lang: other }))}" lang="${other}" data-testid="worklist-language">${h(t('worklist.languageToggle'))}</a>
+<a href="${h(pageLink(context, { lang: other }))}" lang="${other}" data-testid="worklist-language">${h(t('panel.languageToggle'))}</a>
 <button type="button" class="button button--ghost" data-action="sign-out" data-testid="worklist-sign-out">${h(t('worklist.signOut'))}</button></div>
 </header>`;
 }
