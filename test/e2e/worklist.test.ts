@@ -86,8 +86,18 @@ describe('the teaching worklist in the browser', () => {
     await expect.poll(() => error.innerText()).toBe('请填写：住院医师、病例、计划时间（北京时间）、地点');
     expect(await page.locator('#schedule-resident').getAttribute('aria-invalid')).toBe('true');
 
-    await page.locator('#schedule-resident').selectOption({ label: '陈雨桐 · 住培第一年' });
-    await page.locator('#schedule-case').selectOption({ label: CHEST_CT_CASE });
+    // The next-case suggestions for the resident fill the form with the chosen case.
+    await page.locator('#next-resident').selectOption({ label: '陈雨桐 · 住培第一年' });
+    const suggestion = page.getByTestId('worklist-suggestions').locator('li.suggestion').filter({ hasText: CHEST_CT_CASE });
+    await suggestion.waitFor();
+    expect(await page.getByTestId('worklist-suggestions').locator('li.suggestion').count()).toBeGreaterThan(0);
+    expect(await suggestion.locator('.reasons li').count()).toBeGreaterThan(0);
+    expect(await suggestion.locator('.sub').innerText()).toMatch(/^CT · 呼吸系统 · 匹配度 \d+\/100$/);
+    await shot(page, 'tutor-next-case-zh', page.getByTestId('worklist-next-case'));
+    await suggestion.getByTestId('worklist-schedule-this').click();
+    expect(await page.locator('#schedule-resident').inputValue()).toBe('demo-resident2');
+    expect(await page.locator('#schedule-case option:checked').innerText()).toBe(CHEST_CT_CASE);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('schedule-planned');
     await page.locator('#schedule-planned').fill(planned.typed);
     await page.locator('#schedule-place').fill('阅片室 3');
     // A resident who left the department meanwhile: the server's refusal is shown in place, the form kept.

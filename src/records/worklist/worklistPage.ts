@@ -27,6 +27,7 @@ function scriptText(context: PageContext): string {
     nextNone: t('worklist.next.none'),
     fit: t('worklist.next.fit'),
     scheduleThis: t('worklist.next.schedule'),
+    categories: Object.fromEntries(context.data.categories.map(category => [category.id, localized(context, category.name)])),
   };
   return JSON.stringify(text).replace(/</g, '\\u003c');
 }

@@ -134,7 +134,7 @@ export const WORKLIST_SCRIPT = `(() => {
         const item = element('li', 'suggestion');
         item.dataset.caseId = suggestion.caseId;
         const head = element('div', 'suggestion-head');
-        head.append(element('span', 'title', suggestion.title), element('span', 'sub', [suggestion.modality, fill(text.fit, { fit: Math.round(suggestion.fit * 100) / 100 })].join(' · ')));
+        head.append(element('span', 'title', suggestion.title), element('span', 'sub', [suggestion.modality, text.categories[suggestion.category] || suggestion.category, fill(text.fit, { fit: suggestion.fit })].join(' · ')));
         const reasons = element('ul', 'reasons');
         for (const reason of suggestion.reasons) reasons.append(element('li', '', language === 'en' ? reason.en : reason.zh));
         item.append(head, reasons);

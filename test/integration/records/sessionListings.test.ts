@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCreatedEvent } from '../../../src/core/rules/applyCommand';
 import type { TeachingSession } from '../../../src/core/session/session';
 import { emptyWork } from '../../../src/core/session/stageWork';
-import { CASE_SCHEMA_VERSION } from '../../../src/core/session/teachingCase';
+import { CASE_SCHEMA_VERSION, type TeachingCase } from '../../../src/core/session/teachingCase';
 import { migrationProvider } from '../../../src/records/db/migrations';
 import { openDatabase, type DatabaseLocation } from '../../../src/records/db/openDatabase';
 import { KyselyRepository } from '../../../src/records/repository/kyselyRepository';
@@ -21,7 +21,7 @@ const OTHER_DEPT = 'dept-elsewhere';
 const T0 = '2026-09-01T02:00:00.000Z';
 const CASE = 'case-ct-nodule';
 
-const teachingCase = { schemaVersion: CASE_SCHEMA_VERSION, id: CASE, title: '右肺上叶结节', studyInstanceUIDs: ['1.2.3'], modality: 'CT', bodyPart: '胸部', category: 'respiratory', trainingYear: 2, realTime: false, objectives: ['结节'], preparedBy: TUTOR.id, createdAt: T0 } as const;
+const teachingCase = { schemaVersion: CASE_SCHEMA_VERSION, id: CASE, title: '右肺上叶结节', studyInstanceUIDs: ['1.2.3'], modality: 'CT', bodyPart: '胸部', category: 'respiratory', trainingYear: 2, realTime: false, objectives: ['结节'], preparedBy: TUTOR.id, createdAt: T0 } satisfies TeachingCase;
 
 const planned = (day: number) => new Date(Date.UTC(2026, 10, day, 1)).toISOString();
 

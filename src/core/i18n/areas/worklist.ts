@@ -89,7 +89,7 @@ export const WORKLIST_MESSAGES = defineArea(
     'worklist.next.show': 'Suggest',
     'worklist.next.loading': 'Ranking the cases…',
     'worklist.next.none': 'There is no case this resident has not done.',
-    'worklist.next.fit': 'fit {fit}',
+    'worklist.next.fit': 'fit {fit}/100',
     'worklist.next.schedule': 'Schedule this',
   },
   {
@@ -179,7 +179,7 @@ export const WORKLIST_MESSAGES = defineArea(
     'worklist.next.show': '推荐',
     'worklist.next.loading': '正在排序病例…',
     'worklist.next.none': '没有该住院医师尚未做过的病例。',
-    'worklist.next.fit': '匹配度 {fit}',
+    'worklist.next.fit': '匹配度 {fit}/100',
     'worklist.next.schedule': '安排此病例',
   },
 );
