@@ -190,7 +190,7 @@ async function benchOne(name: string, location: DatabaseLocation, env: Record<st
 }
 
 export async function benchWorklistPage(): Promise<void> {
-  console.log(`\n7. Worklist page with ${SESSIONS.toLocaleString('en')} sessions and ${CASES.toLocaleString('en')} cases, navigation to the page's script having run (domInteractive) in Chromium, ${RUNS} loads each after one to warm up`);
+  console.log(`\n8. Worklist page with ${SESSIONS.toLocaleString('en')} sessions and ${CASES.toLocaleString('en')} cases, navigation to the page's script having run (domInteractive) in Chromium, ${RUNS} loads each after one to warm up`);
   const browser = await launchBrowser();
   try {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ohif-teaching-bench-worklist-'));

@@ -1,23 +1,30 @@
 import { isLanguage, MESSAGES } from '../src/core/i18n';
 import type { TeachingApi } from './api/teachingApi';
-import { hostAuthorization, openedStudyInstanceUID } from './host/hostSession';
+import { hostAuthorization, openedStudyInstanceUID, requestedPreparation, withPreparation } from './host/hostSession';
+import { hostPatientStudies } from './host/patientStudies';
 import { studyHeaders } from './host/studyHeaders';
 import { hostPriorComparison } from './host/priorComparison';
 import { departmentSignLists, TEACHING_CUSTOMIZATIONS } from './host/teachingCustomizations';
 import { hostViewerAnnotations } from './host/viewerAnnotations';
+import { hostComparisonOverlay } from './host/comparisonOverlay';
 import type { ExtensionManager, ExtensionParams, ServicesManager } from './host/ohifTypes';
-import { EXTENSION_ID, PANEL_NAME, TEACHING_SERVICE } from './id';
+import { EXTENSION_ID, PANEL_NAME, SIGN_COMPARISON_SERVICE, TEACHING_SERVICE } from './id';
 import { reactIsland } from './panel/reactIsland';
 import { ensurePanelStyles } from './panel/styles';
 import { browserLanguageStore } from './service/browserLanguageStore';
 import { browserStandInStore } from './service/browserStandInStore';
 import { newIdempotencyKey } from './service/idempotencyKey';
-import { openLocalDraft, type LocalDraft } from './service/localDraft';
-import { memoryDraft } from './service/memoryDraft';
+import { openCaseDrafts, openLocalDraft, type CaseDrafts, type LocalDraft } from './service/localDraft';
+import { memoryCaseDrafts, memoryDraft } from './service/memoryDraft';
+import { SignComparisonView } from './service/signComparisonView';
 import { TeachingService } from './service/TeachingService';
 
 function teachingService(servicesManager: ServicesManager): TeachingService {
   return servicesManager.services[TEACHING_SERVICE] as TeachingService;
+}
+
+function signComparison(servicesManager: ServicesManager): SignComparisonView {
+  return servicesManager.services[SIGN_COMPARISON_SERVICE] as SignComparisonView;
 }
 
 const extension = {
@@ -27,24 +34,27 @@ const extension = {
     const configured = appConfig?.teaching?.language;
     const language = isLanguage(configured) ? configured : 'zh-CN';
     const apiRoot = (appConfig?.teaching?.apiRoot ?? '/api').replace(/\/+$/, '');
+    const overlay = hostComparisonOverlay(servicesManager, commandsManager);
+    let api: Promise<TeachingApi> | undefined;
+    // The client and its schemas (zod) load with the first call, not with the viewer.
+    const loadApi = () =>
+      (api ??= import('./api/teachingApi').then(({ createTeachingApi }) =>
+        createTeachingApi({
+          apiRoot,
+          authorization: hostAuthorization(servicesManager),
+          language: () => teachingService(servicesManager).getState().language,
+          fetch: window.fetch.bind(window),
+        }),
+      ));
     servicesManager.registerService({
       name: TEACHING_SERVICE,
       create: () => {
-        let api: Promise<TeachingApi> | undefined;
         let draft: Promise<LocalDraft> | undefined;
+        let caseDrafts: Promise<CaseDrafts> | undefined;
         const service: TeachingService = new TeachingService(language, {
           languageStore: browserLanguageStore,
           standInStore: browserStandInStore,
-          // The client and its schemas (zod) load with the first call, not with the viewer.
-          api: () =>
-            (api ??= import('./api/teachingApi').then(({ createTeachingApi }) =>
-              createTeachingApi({
-                apiRoot,
-                authorization: hostAuthorization(servicesManager),
-                language: () => service.getState().language,
-                fetch: window.fetch.bind(window),
-              }),
-            )),
+          api: loadApi,
           signInUrl: `${apiRoot}/auth/sign-in`,
           page: { assign: url => window.location.assign(url), reload: () => window.location.reload() },
           timers: { setTimeout: (callback, ms) => window.setTimeout(callback, ms) },
@@ -61,14 +71,28 @@ const extension = {
             },
           },
           signVocabulary: () => departmentSignLists(servicesManager),
+          casePreparation: {
+            requested: () => requestedPreparation(window.location.search),
+            // Outside the host's router, which reads the address only when it navigates: the page stays as it is.
+            showInAddress: caseId => window.history.replaceState(window.history.state, '', `${window.location.pathname}${withPreparation(window.location.search, caseId)}${window.location.hash}`),
+            drafts: () => (caseDrafts ??= openCaseDrafts().catch(() => memoryCaseDrafts())),
+            patientStudies: hostPatientStudies(extensionManager as ExtensionManager),
+          },
+          shownForComparison: uid => overlay.holds(uid),
         });
         return service;
       },
     });
+    servicesManager.registerService({
+      name: SIGN_COMPARISON_SERVICE,
+      create: () => new SignComparisonView({ service: teachingService(servicesManager), api: loadApi, overlay }),
+    });
   },
 
   onModeEnter({ servicesManager, commandsManager }: ExtensionParams) {
-    teachingService(servicesManager).attach(hostViewerAnnotations(servicesManager, commandsManager), openedStudyInstanceUID(window.location.search));
+    const studyInstanceUID = openedStudyInstanceUID(window.location.search);
+    signComparison(servicesManager).setStudy(studyInstanceUID);
+    teachingService(servicesManager).attach(hostViewerAnnotations(servicesManager, commandsManager), studyInstanceUID);
   },
 
   onModeExit({ servicesManager }: ExtensionParams) {
@@ -81,6 +105,7 @@ const extension = {
 
   getPanelModule({ servicesManager }: ExtensionParams) {
     const service = teachingService(servicesManager);
+    const comparison = signComparison(servicesManager);
     ensurePanelStyles(document);
     const language = service.getState().language;
     return [
@@ -90,7 +115,7 @@ const extension = {
         iconLabel: MESSAGES[language]['panel.title'],
         label: `${MESSAGES['zh-CN']['panel.title']} / ${MESSAGES.en['panel.title']}`,
         component: reactIsland(
-          () => import('./panel/mountTeachingPanel').then(({ mountTeachingPanel }) => container => mountTeachingPanel(container, service)),
+          () => import('./panel/mountTeachingPanel').then(({ mountTeachingPanel }) => container => mountTeachingPanel(container, service, comparison)),
           'ohif-teaching-host',
         ),
       },

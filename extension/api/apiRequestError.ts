@@ -18,6 +18,10 @@ export class ApiRequestError extends Error {
     readonly current?: AnnotationView | SessionView | null,
     /** How long the server asked us to wait (Retry-After), when it said. */
     readonly retryAfterMs?: number,
+    /** The part of the request at fault, as the server names it (`case.title`, `objectives`). */
+    readonly field?: string,
+    /** Every problem of a refused case, each with its field. */
+    readonly problems?: ReadonlyArray<{ code: string; field: string; messages: LocalizedText }>,
   ) {
     super(`${messages.zh} / ${messages.en}`);
     this.name = 'ApiRequestError';

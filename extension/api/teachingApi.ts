@@ -3,7 +3,11 @@ import type { Language } from '../../src/core/i18n';
 import type { SessionCommand } from '../../src/core/rules/sessionCommand';
 import { annotationConflict, annotationList, annotationView, type AnnotationView, type PutAnnotationBody } from '../../src/records/api/annotations';
 import { standInStarted, standInView, whoAmI, type StandInStarted, type StandInView, type WhoAmI } from '../../src/records/api/auth';
-import { caseView, type CaseView } from '../../src/records/api/cases';
+import { caseAnnotationConflict, caseAnnotationList, caseAnnotationView, type CaseAnnotationView } from '../../src/records/api/caseAnnotations';
+import { caseList, caseRefusal, caseView, type CaseInput, type CaseLibraryItem, type CaseQuery, type CaseView } from '../../src/records/api/cases';
+import { categoryListView, type CategoryListView } from '../../src/records/api/categories';
+import type { StoredSignComparison } from '../../src/core/comparison/signComparison';
+import { signComparisonView } from '../../src/records/api/comparison';
 import { apiError } from '../../src/records/api/errors';
 import { commandResult, sessionConflict, sessionList, sessionView, type CommandResult, type SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError, localized } from './apiRequestError';
@@ -44,6 +48,24 @@ export interface TeachingApi {
   runCommand(sessionId: string, version: number, command: SessionCommand, idempotencyKey: string, standIn?: string): Promise<CommandResult>;
   /** The case a session is held on, with its studies: the one read first, then its priors. */
   getCase(caseId: string): Promise<CaseView>;
+  /** The department's category list, retired entries included (cases filed under them keep their name). */
+  getCategories(): Promise<CategoryListView>;
+  /** Tutor or administrator: a new case. A 400 names each problem (`ApiRequestError.problems`). */
+  createCase(input: CaseInput, idempotencyKey: string): Promise<CaseView>;
+  /** Tutor or administrator: the case edited from `version`; a 409 when it changed since. */
+  updateCase(caseId: string, version: number, input: CaseInput, idempotencyKey: string): Promise<CaseView>;
+  /** The library's cases; with `studyInstanceUID`, only those read on that study. */
+  listCases(filter?: CaseQuery & { studyInstanceUID?: string }): Promise<CaseLibraryItem[]>;
+  /** The case's reference annotations (tutors and administrators). */
+  listCaseAnnotations(caseId: string): Promise<CaseAnnotationView[]>;
+  saveCaseAnnotation(caseId: string, uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<CaseAnnotationView>;
+  deleteCaseAnnotation(caseId: string, uid: string, version: number, idempotencyKey: string): Promise<void>;
+  /** The comparison of the session's 4.3 signs with the case's reference; undefined until it has been compared. A resident is refused (403) before sign-off. */
+  getSignComparison(sessionId: string): Promise<StoredSignComparison | undefined>;
+  /** The tutor compares again now, e.g. after the reference was edited. */
+  compareSignsAgain(sessionId: string): Promise<StoredSignComparison>;
+  /** The tutor's tick: the resident did (or did not) record this negative sign of the reference; the suggestion follows. */
+  checkNegativeSign(sessionId: string, findingId: string, recorded: boolean): Promise<StoredSignComparison>;
 }
 
 /** The records service's header for the tutor standing in (`src/records/auth/standIns.ts`, which the viewer does not load). */
@@ -90,11 +112,15 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
       const messages = parsed.success ? parsed.data.messages : undefined;
       const annotation = annotationConflict.safeParse(body);
       if (annotation.success) return new ApiRequestError(409, 'conflict', messages ?? localized('save.conflictHint'), annotation.data.current);
+      // A case's reference annotation: what the server holds is not shown over the drawing, only that it changed.
+      if (caseAnnotationConflict.safeParse(body).success) return new ApiRequestError(409, 'conflict', messages ?? localized('save.conflictHint'));
       const session = sessionConflict.safeParse(body);
       if (session.success) return new ApiRequestError(409, 'conflict', messages ?? localized('save.sessionConflictHint'), session.data.current);
     }
     if (!parsed.success) return unreadable(response.status);
-    return new ApiRequestError(response.status, parsed.data.code, parsed.data.messages, undefined, retryAfterMs(response));
+    const refusedCase = caseRefusal.safeParse(body);
+    const problems = refusedCase.success ? refusedCase.data.problems : undefined;
+    return new ApiRequestError(response.status, parsed.data.code, parsed.data.messages, undefined, retryAfterMs(response), parsed.data.field, problems);
   }
 
   async function read<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
@@ -105,6 +131,8 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
 
   const sessionPath = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`;
   const annotationPath = (sessionId: string, uid: string) => `${sessionPath(sessionId)}/annotations/${encodeURIComponent(uid)}`;
+  const casePath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
+  const caseAnnotationPath = (caseId: string, uid: string) => `${casePath(caseId)}/annotations/${encodeURIComponent(uid)}`;
 
   return {
     whoAmI: async () => read(await call('GET', '/auth/me'), whoAmI),
@@ -144,6 +172,42 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
     runCommand: async (sessionId, version, command, idempotencyKey, standIn) =>
       read(await call('POST', `${sessionPath(sessionId)}/commands`, { body: { version, command }, idempotencyKey, standIn }), commandResult),
 
-    getCase: async caseId => read(await call('GET', `/cases/${encodeURIComponent(caseId)}`), caseView),
+    getCase: async caseId => read(await call('GET', casePath(caseId)), caseView),
+
+    getCategories: async () => read(await call('GET', '/categories'), categoryListView),
+
+    createCase: async (input, idempotencyKey) => read(await call('POST', '/cases', { body: input, idempotencyKey }), caseView),
+
+    updateCase: async (caseId, version, input, idempotencyKey) => read(await call('PUT', casePath(caseId), { body: { version, case: input }, idempotencyKey }), caseView),
+
+    async listCases({ studyInstanceUID, ...query } = {}) {
+      const parameters = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+      const { cases } = await read(await call('GET', `/cases${parameters.size > 0 ? `?${parameters}` : ''}`), caseList);
+      // The records service filters by year, category, modality and text, not by study: a
+      // department's library is small enough to be narrowed to one study here.
+      return studyInstanceUID === undefined ? cases : cases.filter(item => item.case.studyInstanceUIDs[0] === studyInstanceUID);
+    },
+
+    listCaseAnnotations: async caseId => (await read(await call('GET', `${casePath(caseId)}/annotations`), caseAnnotationList)).annotations,
+
+    saveCaseAnnotation: async (caseId, uid, body, idempotencyKey) => read(await call('PUT', caseAnnotationPath(caseId, uid), { body, idempotencyKey }), caseAnnotationView),
+
+    async deleteCaseAnnotation(caseId, uid, version, idempotencyKey) {
+      await call('DELETE', `${caseAnnotationPath(caseId, uid)}?version=${version}`, { idempotencyKey });
+    },
+
+    async getSignComparison(sessionId) {
+      try {
+        return await read(await call('GET', `${sessionPath(sessionId)}/comparison`), signComparisonView);
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+
+    compareSignsAgain: async sessionId => read(await call('POST', `${sessionPath(sessionId)}/comparison`), signComparisonView),
+
+    checkNegativeSign: async (sessionId, findingId, recorded) =>
+      read(await call('PUT', `${sessionPath(sessionId)}/comparison/negatives/${encodeURIComponent(findingId)}`, { body: { recorded } }), signComparisonView),
   };
 }

@@ -157,10 +157,13 @@ export interface QidoStudySummary {
   date?: string;
   description?: string;
   modalities?: string;
+  /** The PatientID. */
+  mrn?: string;
 }
 
 export interface HostDataSource {
-  query: { studies: { search(params: { studyInstanceUid: string }): Promise<QidoStudySummary[]> } };
+  /** `patientId` with `disableWildcard`: the patient's studies by exact PatientID, as the host's own study browser asks. */
+  query: { studies: { search(params: { studyInstanceUid: string } | { patientId: string; disableWildcard: true }): Promise<QidoStudySummary[]> } };
 }
 
 export interface ExtensionManager {

@@ -1,7 +1,7 @@
 import type { AnnotationView } from '../../src/records/api/annotations';
 import type { AnnotationContent } from '../service/annotationSync';
 import type { DrawnAnnotation } from '../service/drawnAnnotation';
-import { authorStyle, isAuthorRole, type AuthorRole } from './annotationStyle';
+import { isAuthorRole, ownerStyle, type DrawingOwner } from './annotationStyle';
 import type { CommandsManager, HostCornerstone, HostCornerstoneTools, HostMeasurement, ServicesManager, Subscription } from './ohifTypes';
 import { toRestorable, toSavedAnnotation } from './savedAnnotation';
 import { toDrawnAnnotation } from './toDrawnAnnotation';
@@ -21,7 +21,12 @@ export interface RestoreOptions {
   /** Drawn by someone else: shown locked, since the server would refuse a change. */
   locked: ReadonlySet<string>;
   signal: AbortSignal;
+  /** Drawn as the case's reference rather than in each author's colour. */
+  owner?: 'reference';
 }
+
+/** What restoring needs of a saved annotation: a session's, or a case's reference drawing (which has no author role). */
+export type RestorableAnnotation = Pick<AnnotationView, 'uid' | 'sopInstanceUID' | 'frameNumber' | 'annotation'> & { authorRole?: AnnotationView['authorRole'] };
 
 export interface RestoreResult {
   restored: string[];
@@ -42,9 +47,9 @@ export interface ViewerAnnotations {
    * Draws saved annotations again with their own UIDs, so the host lists them as its own
    * measurements, each in its author's colour.
    */
-  restore(annotations: readonly AnnotationView[], options: RestoreOptions): Promise<RestoreResult>;
-  /** Draws an annotation in its author's colour at once: a drawing just finished is shown as drawn, not as selected. */
-  paint(uid: string, author: AuthorRole): void;
+  restore(annotations: readonly RestorableAnnotation[], options: RestoreOptions): Promise<RestoreResult>;
+  /** Draws an annotation in its owner's colour at once: a drawing just finished is shown as drawn, not as selected. */
+  paint(uid: string, owner: DrawingOwner): void;
   /** The person may no longer change it (someone else's, or the session is signed off). */
   lock(uid: string): void;
 }
@@ -100,7 +105,7 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
 
   const render = () => hostWindow().cornerstoneTools.utilities.triggerAnnotationRenderForViewportIds(viewports().map(viewport => viewport.id));
 
-  const styleBy = (uid: string, author: AuthorRole) => hostWindow().cornerstoneTools.annotation.config.style.setAnnotationStyles(uid, authorStyle(author));
+  const styleBy = (uid: string, owner: DrawingOwner) => hostWindow().cornerstoneTools.annotation.config.style.setAnnotationStyles(uid, ownerStyle(owner));
 
   // The measurementService's toggle sets the tools' lock registry and the host's own copy, which
   // would otherwise write its stale value back at its next update.
@@ -151,7 +156,7 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
       };
     },
 
-    async restore(annotations, { studyInstanceUID, locked, signal }) {
+    async restore(annotations, { studyInstanceUID, locked, signal, owner }) {
       if (annotations.length === 0) return { restored: [], unplaced: [] };
       await until(() => studyOnScreen(studyInstanceUID), signal);
       // Other series of the study may still be loading their metadata once the first is shown.
@@ -177,7 +182,8 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
         state.addAnnotation(annotation, frameOfReference);
         // Without completion the host's measurementService holds it silently and no panel lists it.
         state.triggerAnnotationCompleted(annotation);
-        if (isAuthorRole(saved.authorRole)) styleBy(saved.uid, saved.authorRole);
+        if (owner) styleBy(saved.uid, owner);
+        else if (isAuthorRole(saved.authorRole)) styleBy(saved.uid, saved.authorRole);
         // Lock and visibility live in registries of the tools that the JSON's flags only mirror.
         if (locked.has(saved.uid) || saved.annotation.isLocked === true) lock(saved.uid);
         const measurement = measurementService.getMeasurement(saved.uid);
@@ -188,8 +194,8 @@ export function hostViewerAnnotations(servicesManager: ServicesManager, commands
       return { restored, unplaced };
     },
 
-    paint(uid, author) {
-      styleBy(uid, author);
+    paint(uid, owner) {
+      styleBy(uid, owner);
       hostWindow().cornerstoneTools.annotation.selection.setAnnotationSelected(uid, false);
       render();
     },

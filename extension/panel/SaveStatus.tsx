@@ -5,7 +5,8 @@ import type { TeachingService } from '../service/TeachingService';
 import { AlertIcon, SavedIcon, SpinnerIcon } from './icons';
 import { useTeaching } from './useTeaching';
 
-function describe(save: Status, t: Translate): { text: string; tone: string; icon: JSX.Element } {
+/** How a save status reads: its words, its tone and its icon (also for a case's reference drawings). */
+export function saveStatusView(save: Status, t: Translate): { text: string; tone: string; icon: JSX.Element } {
   switch (save.state) {
     case 'saved':
       return { text: t('save.saved'), tone: '', icon: <SavedIcon /> };
@@ -25,7 +26,7 @@ export const SaveStatus = memo(function SaveStatus({ service, t }: { service: Te
   const session = useTeaching(service, state => state.session);
   const save = useTeaching(service, state => state.save);
   if (session.status !== 'open' || !session.drawing) return null;
-  const { text, tone, icon } = describe(save, t);
+  const { text, tone, icon } = saveStatusView(save, t);
   return (
     <span className={`ohif-teaching__status${tone}`} role="status" data-testid="teaching-save-status" data-state={save.state}>
       {icon}

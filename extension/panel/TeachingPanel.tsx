@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { translator, type Language, type Translate } from '../../src/core/i18n';
+import type { SignComparisonView } from '../service/signComparisonView';
 import type { TeachingService } from '../service/TeachingService';
 import { AccountBar } from './AccountBar';
 import { AnnotationRow } from './AnnotationRow';
+import { SignComparison } from './comparison/SignComparison';
 import { EmptyState } from './EmptyState';
 import { HOST } from './hostClasses';
 import { RecordsNotice } from './RecordsNotice';
@@ -24,9 +26,11 @@ import { TutorScoring } from './stages/TutorScoring';
 import { ReportSheetScoring } from './rubric/ReportSheetScoring';
 import { StageQuestions } from './stages/StageQuestions';
 import { useTeaching } from './useTeaching';
+import { CasePreparationPanel } from './preparation/CasePreparationPanel';
+import { PrepareOffer } from './preparation/PrepareOffer';
 
 /** The work of the stage shown. */
-function StageWork(props: { service: TeachingService; language: Language; t: Translate }) {
+function StageWork({ comparison, ...props }: { service: TeachingService; comparison: SignComparisonView; language: Language; t: Translate }) {
   const stage = useTeaching(props.service, state => state.stage ?? (state.record ? firstOpenStage(state.record.session) : undefined));
   const Stage = { '4.1': ClinicalInfoStage, '4.2': TechniqueStage, '4.3': FindingsStage, '4.4': DiagnosisStage, '4.5': ReportStage }[stage ?? '4.1'];
   if (!stage) return null;
@@ -36,13 +40,14 @@ function StageWork(props: { service: TeachingService; language: Language; t: Tra
       <Amendments {...props} />
       <Stage {...props} />
       <StageQuestions {...props} stage={stage} />
+      {stage === '4.3' && <SignComparison {...props} view={comparison} />}
       {stage !== '4.5' && <TutorScoring {...props} stage={stage} />}
       {stage === '4.5' && <ReportSheetScoring {...props} />}
     </div>
   );
 }
 
-export function TeachingPanel({ service }: { service: TeachingService }) {
+export function TeachingPanel({ service, comparison }: { service: TeachingService; comparison: SignComparisonView }) {
   const language = useTeaching(service, state => state.language);
   const annotations = useTeaching(service, state => state.annotations);
   const selectedUid = useTeaching(service, state => state.selectedUid);
@@ -51,7 +56,16 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
   // Once signed, the person's own drawings are as locked as everyone else's.
   const signedRole = useTeaching(service, state => (state.record?.session.signOff ? state.actor?.role : undefined));
   const t = useMemo(() => translator(language), [language]);
+  const preparation = useTeaching(service, state => state.preparation);
 
+  if (preparation) {
+    return (
+      <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel" data-mode="preparation">
+        <AccountBar service={service} language={language} t={t} />
+        <CasePreparationPanel preparation={preparation} service={service} language={language} t={t} />
+      </div>
+    );
+  }
   return (
     <div className="ohif-teaching text-foreground" lang={language} data-testid="teaching-panel">
       <AccountBar service={service} language={language} t={t} />
@@ -61,7 +75,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
       <StageStepper service={service} language={language} t={t} />
       <WorkStatus service={service} language={language} t={t} />
       <SignOff service={service} language={language} t={t} />
-      <StageWork service={service} language={language} t={t} />
+      <StageWork service={service} comparison={comparison} language={language} t={t} />
       <div className={HOST.sectionHeader}>
         <span>
           {t('panel.annotations')} (<span data-testid="teaching-annotation-count">{annotations.length}</span>)
@@ -69,6 +83,7 @@ export function TeachingPanel({ service }: { service: TeachingService }) {
         <SaveStatus service={service} t={t} />
       </div>
       <RecordsNotice service={service} language={language} t={t} />
+      <PrepareOffer service={service} language={language} t={t} />
       <div className="ohif-teaching__scroll">
         {annotations.length === 0 ? (
           <EmptyState t={t} />

@@ -112,6 +112,40 @@ export const PANEL_CSS = `
 .ohif-teaching__check { display: flex; align-items: flex-start; gap: 6px; font-size: 13px; line-height: 1.4; color: hsl(var(--foreground)); }
 .ohif-teaching__input[type='datetime-local'] { color-scheme: dark; }
 .ohif-teaching__check > input { flex-shrink: 0; margin-top: 3px; accent-color: hsl(var(--primary)); }
+.ohif-teaching__prep-head { display: flex; flex-direction: column; padding: 0 4px 2px; border-bottom: 1px solid hsl(var(--border)); }
+.ohif-teaching__prep-bar { display: flex; align-items: center; gap: 6px; min-width: 0; padding: 2px 0 2px 6px; font-size: 13px; }
+.ohif-teaching__prep-name { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: hsl(var(--foreground)); }
+.ohif-teaching__prep-bar > .ohif-teaching__status { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+.ohif-teaching__prep-bar > button { flex-shrink: 0; }
+.ohif-teaching__prep-head > .ohif-teaching__notice { margin: 2px 4px 4px; }
+.ohif-teaching__prep-form { flex: 1 1 auto; max-height: none; overflow-x: hidden; }
+.ohif-teaching__prep-drawings { flex: 0 0 auto; max-height: 28%; }
+.ohif-teaching__field-problem { font-size: 12px; line-height: 1.4; color: hsl(0 84% 70%); overflow-wrap: anywhere; }
+.ohif-teaching__field-pair { display: flex; gap: 6px; min-width: 0; }
+.ohif-teaching__field-pair > .ohif-teaching__field { flex: 1 1 auto; min-width: 0; }
+.ohif-teaching__field-pair > .ohif-teaching__field--narrow { flex: 0 0 64px; }
+.ohif-teaching__chips { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; min-width: 0; }
+.ohif-teaching__chip { display: inline-flex; align-items: center; gap: 4px; max-width: 100%; min-width: 0; height: 22px; padding: 0 2px 0 6px; border-radius: 11px; background: hsl(var(--popover)); box-shadow: inset 0 0 0 1px rgb(255 190 60 / 0.55); font-size: 12px; color: hsl(var(--foreground)); }
+.ohif-teaching__chip-name { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; background: none; color: inherit; cursor: pointer; }
+.ohif-teaching__chip-name:hover { color: hsl(var(--primary)); }
+.ohif-teaching__chip-remove { display: inline-flex; flex-shrink: 0; align-items: center; justify-content: center; width: 18px; height: 18px; border-radius: 9px; background: none; color: hsl(var(--muted-foreground)); cursor: pointer; }
+.ohif-teaching__chip-remove:hover { background: hsl(var(--primary) / 0.25); color: hsl(var(--foreground)); }
+.ohif-teaching__chip-remove svg { width: 12px; height: 12px; }
+.ohif-teaching__chips > .ohif-teaching__select { max-width: 100%; min-width: 0; }
+.ohif-teaching__prior-study { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 6px; min-width: 0; }
+.ohif-teaching__offer { display: flex; flex-direction: column; gap: 6px; margin: 4px 8px; padding: 8px 10px; border-radius: 4px; background: hsl(var(--muted)); font-size: 13px; }
+.ohif-teaching__offer-case { display: flex; align-items: center; gap: 6px; min-width: 0; }
+.ohif-teaching__comparison { border-top: 1px solid hsl(var(--border)); padding-top: 6px; }
+.ohif-teaching__compared-heading { font-size: 12px; color: hsl(var(--muted-foreground)); text-transform: none; padding-top: 2px; }
+.ohif-teaching__compared { display: flex; flex-direction: column; gap: 1px; padding: 4px 6px; border-radius: 4px; background: hsl(var(--muted)); min-width: 0; }
+.ohif-teaching__compared[role='button'] { cursor: pointer; }
+.ohif-teaching__compared[role='button']:hover { background: hsl(var(--primary) / 0.2); }
+.ohif-teaching__compared-text { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
+.ohif-teaching__compared-value { flex-shrink: 0; font-size: 12px; font-variant-numeric: tabular-nums; white-space: nowrap; color: hsl(var(--foreground)); }
+.ohif-teaching__mark { flex-shrink: 0; padding: 0 5px; border-radius: 3px; font-size: 11px; line-height: 16px; border: 1px solid currentColor; }
+.ohif-teaching__mark--missed, .ohif-teaching__mark--extra, .ohif-teaching__mark--uncompared { border-style: dashed; }
+.ohif-teaching__compared-beside { padding: 3px 6px; border-radius: 4px; box-shadow: inset 2px 0 0 hsl(var(--input)); }
+.ohif-teaching__compared-list { margin: 0; padding-left: 16px; font-size: 12px; line-height: 1.45; color: hsl(var(--foreground)); overflow-wrap: anywhere; }
 `;
 
 const STYLE_ID = 'ohif-teaching-styles';

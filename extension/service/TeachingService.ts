@@ -1,5 +1,5 @@
 import { isLanguage, type Language } from '../../src/core/i18n';
-import { isResidentOf, isTutorOf } from '../../src/core/rules/permissions';
+import { isResidentOf, isTutorOf, mayManageCases } from '../../src/core/rules/permissions';
 import type { StageId } from '../../src/core/rubric/rubricSchema';
 import type { LocalizedText } from '../../src/core/schema/common';
 import type { Actor, Role } from '../../src/core/session/people';
@@ -21,6 +21,10 @@ import { CommandQueue, STAND_IN_ENDED, type QueueStatus } from './commandQueue';
 import type { LocalDraft } from './localDraft';
 import type { DrawnAnnotation } from './drawnAnnotation';
 import { diffAnnotations, FOLLOW_INTERVAL_MS, seenKey, SessionFollower, type PageVisibility } from './sessionFollower';
+import { CasePreparation } from './casePreparation';
+import type { CaseDrafts } from './localDraft';
+import type { PatientStudies } from '../host/patientStudies';
+import type { CaseLibraryItem } from '../../src/records/api/cases';
 
 export interface RenameDraft {
   uid: string;
@@ -92,6 +96,19 @@ export interface TeachingState {
   standIn: StandInTutor | undefined;
   /** A takeover being checked, refused, or ended by the server. */
   standInAction: StandInAction;
+  /** A case being prepared from the open study instead of a session: what is drawn is its reference. */
+  preparation: CasePreparation | undefined;
+}
+
+/** What preparing a case needs of the page around the viewer. */
+export interface CasePreparationHost {
+  /** `new` or a case id, when the page's address asks to prepare one (`prepareCase`). */
+  requested(): string | undefined;
+  /** Puts the case being prepared in the page's address, so that a reload opens it again. */
+  showInAddress(caseId: string): void;
+  /** Where unsaved preparations wait (the browser's IndexedDB). */
+  drafts(): Promise<CaseDrafts>;
+  patientStudies?: PatientStudies;
 }
 
 export interface StandInTutor {
@@ -178,6 +195,10 @@ export interface TeachingServiceDeps {
   signVocabulary?: () => DepartmentSignLists;
   /** Keeps a tutor's takeover across a reload of the tab; in memory only when not given. */
   standInStore?: StandInStore;
+  /** Lets tutors and administrators prepare a case from the study; without it, teaching mode only holds sessions. */
+  casePreparation?: CasePreparationHost;
+  /** A drawing shown only to compare with the case's reference: never the person's, never saved, never a sign. */
+  shownForComparison?: (uid: string) => boolean;
 }
 
 const unavailable = (error: unknown): LocalizedText =>
@@ -230,6 +251,8 @@ export class TeachingService {
   /** Sent with the tutor's changes while they stand in; only the service holds it. */
   private standInToken: string | undefined;
   private readonly standInStore: StandInStore;
+  /** The visit to the mode whose preparation was started: it is started once. */
+  private preparationOf: AbortController | undefined;
 
   constructor(
     defaultLanguage: Language,
@@ -262,6 +285,7 @@ export class TeachingService {
       labelling: undefined,
       standIn: undefined,
       standInAction: { state: 'idle' },
+      preparation: undefined,
     };
     deps.onOnline?.(() => this.follower?.now());
   }
@@ -275,7 +299,8 @@ export class TeachingService {
     this.detach();
     this.viewer = viewer;
     this.update({
-      annotations: viewer.list(),
+      preparation: undefined,
+      annotations: viewer.list().filter(item => !this.deps.shownForComparison?.(item.uid)),
       selectedUid: undefined,
       renaming: undefined,
       session: { status: 'loading' },
@@ -310,6 +335,7 @@ export class TeachingService {
    * leaving the mode must not lose a change the server has not acknowledged.
    */
   detach(): void {
+    this.state.preparation?.close();
     this.opening?.abort();
     this.opening = undefined;
     this.follower?.stop();
@@ -847,6 +873,10 @@ export class TeachingService {
       const { account, via } = await api.whoAmI();
       if (signal.aborted) return;
       this.update({ me: { name: account.name, role: account.role, via } });
+      this.signedIn = { id: account.id, role: account.role };
+      // A resident never prepares: the page opens their session as it would without the request.
+      const preparing = this.deps.casePreparation?.requested();
+      if (preparing && this.mayPrepareCases()) return this.prepareCase(preparing);
       const found = studyInstanceUID ? await api.findOpenSession(studyInstanceUID) : undefined;
       if (signal.aborted) return;
       if (!found || !studyInstanceUID) {
@@ -916,6 +946,11 @@ export class TeachingService {
   }
 
   private apply(change: AnnotationChange): void {
+    const shown = this.deps.shownForComparison;
+    if (shown) {
+      if (change.type === 'clear') change = { type: 'clear', uids: change.uids.filter(uid => !shown(uid)) };
+      else if (shown(change.type === 'upsert' ? change.annotation.uid : change.uid)) return;
+    }
     const { annotations, selectedUid, renaming, readOnly } = this.state;
     switch (change.type) {
       case 'upsert': {
@@ -925,6 +960,7 @@ export class TeachingService {
         if (index === -1) next.push(change.annotation);
         else next[index] = change.annotation;
         this.update({ annotations: next });
+        if (this.state.preparation) return this.state.preparation.apply(change);
         if (index === -1) this.paintAsMine(uid);
         if (!readOnly.has(uid)) this.sync?.changed(uid);
         if (!readOnly.has(uid)) this.linkFinding(change.annotation);
@@ -936,6 +972,7 @@ export class TeachingService {
           selectedUid: selectedUid === change.uid ? undefined : selectedUid,
           renaming: renaming?.uid === change.uid ? undefined : renaming,
         });
+        if (this.state.preparation) return this.state.preparation.apply(change);
         if (this.withdrawing.delete(change.uid)) return;
         if (!readOnly.has(change.uid)) this.sync?.removed(change.uid);
         if (!readOnly.has(change.uid)) this.unlinkFinding(change.uid);
@@ -948,10 +985,52 @@ export class TeachingService {
           selectedUid: selectedUid !== undefined && gone.has(selectedUid) ? undefined : selectedUid,
           renaming: renaming && gone.has(renaming.uid) ? undefined : renaming,
         });
+        if (this.state.preparation) return this.state.preparation.apply(change);
         for (const uid of gone) if (!readOnly.has(uid)) this.sync?.removed(uid);
         return;
       }
     }
+  }
+
+  /**
+   * Prepares a case from the open study (`new`) or edits one, instead of a session: what is drawn
+   * from now on is the case's reference, never a session's.
+   */
+  prepareCase(request: string): void {
+    const host = this.deps.casePreparation;
+    const { viewer, studyInstanceUID, opening } = this;
+    if (!host || !viewer || !studyInstanceUID || !opening || !this.mayPrepareCases() || this.preparationOf === opening) return;
+    this.preparationOf = opening;
+    if (host.requested() !== request) host.showInAddress(request);
+    void Promise.all([this.deps.api(), host.drafts()]).then(([api, drafts]) => {
+      if (opening.signal.aborted) return;
+      const preparation = new CasePreparation({
+        api,
+        viewer,
+        studyInstanceUID,
+        request,
+        drafts,
+        patientStudies: host.patientStudies,
+        studyHeaders: () => this.studyHeaders(),
+        timers: this.deps.timers,
+        newKey: this.deps.newKey,
+        showInAddress: caseId => host.showInAddress(caseId),
+        reloadPage: () => this.deps.page.reload(),
+        signal: opening.signal,
+      });
+      this.update({ preparation, session: { status: 'none' } });
+      void preparation.open(this.state.annotations.map(annotation => annotation.uid));
+    });
+  }
+
+  /** The signed-in person may turn the open study into a case here: a tutor or administrator. */
+  mayPrepareCases(): boolean {
+    return this.deps.casePreparation !== undefined && this.studyInstanceUID !== undefined && this.signedIn !== undefined && mayManageCases(this.signedIn);
+  }
+
+  /** The cases prepared from the open study, for a tutor or administrator to edit. */
+  async casesOnStudy(): Promise<CaseLibraryItem[]> {
+    return this.studyInstanceUID ? (await this.deps.api()).listCases({ studyInstanceUID: this.studyInstanceUID }) : [];
   }
 
   private update(patch: Partial<TeachingState>, immediately = false): void {

@@ -5,9 +5,9 @@ import { ApiRequestError } from '../api/apiRequestError';
 /** An annotation as it is saved: the PUT body without the version, which the sync adds. */
 export type AnnotationContent = Omit<PutAnnotationBody, 'version'>;
 
-/** The session's annotation writes, already bound to the session. */
+/** The annotation writes of a session or of a case's reference, already bound to it; a save answers with the version stored. */
 export interface AnnotationWrites {
-  save(uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<AnnotationView>;
+  save(uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<Pick<AnnotationView, 'version'>>;
   remove(uid: string, version: number, idempotencyKey: string): Promise<void>;
 }
 

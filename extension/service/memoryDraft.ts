@@ -1,4 +1,4 @@
-import type { DraftEntry, LocalDraft } from './localDraft';
+import type { CaseDraft, CaseDrafts, DraftEntry, LocalDraft } from './localDraft';
 
 /**
  * Where changes wait when the browser offers no IndexedDB (a private window may refuse it): they
@@ -18,5 +18,15 @@ export function memoryDraft(): LocalDraft {
       entries.delete(key(sessionId, seq));
       if (rebased) entries.set(key(rebased.sessionId, rebased.seq), rebased);
     },
+  };
+}
+
+/** Case drafts when the browser offers no IndexedDB: kept while the page is open only. */
+export function memoryCaseDrafts(): CaseDrafts {
+  const drafts = new Map<string, CaseDraft>();
+  return {
+    get: async key => drafts.get(key),
+    put: async draft => void drafts.set(draft.key, structuredClone(draft)),
+    remove: async key => void drafts.delete(key),
   };
 }

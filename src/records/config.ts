@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TOLERANCES, matchTolerances, type MatchTolerances } from '../core/comparison/signGeometry';
 import type { Language } from '../core/i18n';
 import { DEFAULT_OIDC_CLAIMS, type OidcSettings } from './auth/oidcVerifier';
 import type { DatabaseLocation } from './db/openDatabase';
@@ -12,6 +13,8 @@ export interface RecordsConfig {
   oidc: OidcSettings | undefined;
   /** The sample department, seeded once into an empty database. */
   demo: { enabled: boolean; password: string; passwordIsDefault: boolean };
+  /** How close a resident's drawing must lie to a reference drawing to count as the same sign. */
+  signTolerances: MatchTolerances;
   /** Where the viewer is served, for the worklist's links into teaching mode. */
   viewerPath: string;
 }
@@ -24,6 +27,25 @@ const viewerPath = z
   .string()
   .regex(/^\/(?!\/)[A-Za-z0-9._~\/-]*$/, 'TEACHING_VIEWER_PATH must be a path of this site, e.g. /viewer/ (letters, digits, . _ ~ - and /)');
 const demoPassword = z.string().min(10, 'TEACHING_DEMO_PASSWORD must have at least 10 characters');
+
+/**
+ * TEACHING_SIGN_TOLERANCES: a JSON object with any of the tolerances; those left out keep their
+ * defaults, and a key that is not one of them is refused rather than silently doing nothing.
+ */
+function readSignTolerances(value: string | undefined, problems: string[]): MatchTolerances {
+  if (value === undefined || value.trim() === '') return DEFAULT_TOLERANCES;
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    problems.push(`TEACHING_SIGN_TOLERANCES must be JSON, e.g. ${JSON.stringify(DEFAULT_TOLERANCES)}`);
+    return DEFAULT_TOLERANCES;
+  }
+  const parsed = matchTolerances.partial().strict().safeParse(json);
+  if (parsed.success) return { ...DEFAULT_TOLERANCES, ...parsed.data };
+  problems.push(...parsed.error.issues.map(issue => `TEACHING_SIGN_TOLERANCES${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`));
+  return DEFAULT_TOLERANCES;
+}
 
 /**
  * The records service's settings, from the environment. Problems are added to `problems` so that the
@@ -62,6 +84,7 @@ export function readRecordsConfig(env: NodeJS.ProcessEnv, dataDir: string, langu
     language,
     oidc,
     demo: { enabled: demoSetting !== 'off', password: password ?? DEFAULT_DEMO_PASSWORD, passwordIsDefault: password === undefined },
+    signTolerances: readSignTolerances(env.TEACHING_SIGN_TOLERANCES, problems),
     viewerPath: pick(viewerPath, env.TEACHING_VIEWER_PATH) ?? '/',
   };
 }

@@ -23,6 +23,7 @@ export async function openRecords(config: RecordsConfig, now: () => Date = () =>
     authenticator: createAuthenticator(repository, oidc, now),
     language: config.language,
     now,
+    signTolerances: config.signTolerances,
     viewerPath: config.viewerPath,
     seededDemo,
     close: () => repository.close(),

@@ -18,6 +18,7 @@ import { caseRoutes } from './routes/caseRoutes';
 import { nextCaseRoutes } from './routes/nextCaseRoutes';
 import { caseAnnotationRoutes } from './routes/caseAnnotationRoutes';
 import { categoryRoutes } from './routes/categoryRoutes';
+import { comparisonRoutes } from './routes/comparisonRoutes';
 import { peopleRoutes } from './routes/peopleRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { scoreSheetRoutes } from './routes/scoreSheetRoutes';
@@ -91,6 +92,7 @@ export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, o
       for (const routes of [authRoutes, peopleRoutes, caseRoutes, sessionRoutes, annotationRoutes, scoreSheetRoutes]) await routes(typed, deps);
       await nextCaseRoutes(typed, deps);
       for (const routes of [categoryRoutes, caseAnnotationRoutes]) await routes(typed, deps);
+      await comparisonRoutes(typed, deps);
       await worklistRoutes(typed, deps);
     },
     { prefix: API_PREFIX },

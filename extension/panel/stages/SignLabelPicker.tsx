@@ -13,6 +13,9 @@ function typingElsewhere(): boolean {
 
 type Option = { kind: 'sign'; term: SignTerm } | { kind: 'typed'; text: string };
 
+/** Who keeps the naming's state and names the finding: the session's 4.3, or a case's reference findings. */
+export type SignNaming = Pick<TeachingService, 'editLabelling' | 'cancelLabelling' | 'labelFinding'>;
+
 const textOf = (option: Option, language: Language) => (option.kind === 'typed' ? option.text : language === 'zh-CN' ? option.term.zh : option.term.en);
 
 /**
@@ -29,7 +32,7 @@ export function SignLabelPicker({
   language,
   t,
 }: {
-  service: TeachingService;
+  service: SignNaming;
   labelling: SignLabelling;
   terms: readonly SignTerm[];
   /** The modality whose vocabulary is listed; undefined when the study's is unknown and every list is offered. */

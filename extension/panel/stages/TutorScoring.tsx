@@ -8,8 +8,7 @@ import type { TeachingService } from '../../service/TeachingService';
 import { HOST } from '../hostClasses';
 import { inLanguage } from '../inLanguage';
 import { useTeaching } from '../useTeaching';
-
-const NONE: CriteriaEvaluationInput = { scores: {}, notApplicable: [], criterionRemarks: {}, remark: '', feedback: '', guidance: '' };
+import { currentEvaluation } from './criteriaEvaluation';
 
 /**
  * The tutor's side of a criteria-scored stage (4.1–4.4), beside the resident's work: each criterion
@@ -28,8 +27,7 @@ export const TutorScoring = memo(function TutorScoring({ service, language, t, s
   if (stageRecord.status === 'draft') return null;
   const criteria = criteriaFor(record.session.stageForm, stage, record.session.realTime);
   if (criteria.length === 0) return null;
-  const stored = stageRecord.evaluation?.kind === 'criteria' ? stageRecord.evaluation : undefined;
-  const evaluation: CriteriaEvaluationInput = pending ?? (stored ? { scores: stored.scores, notApplicable: stored.notApplicable, criterionRemarks: stored.criterionRemarks, remark: stored.remark, feedback: stored.feedback, guidance: stored.guidance } : NONE);
+  const evaluation = currentEvaluation(record, pending, stage);
   const step = record.session.stageForm.step;
   const edit = (patch: Partial<CriteriaEvaluationInput>) => service.editEvaluation(stage, { ...evaluation, ...patch });
   const setScore = (id: string, score: number | string | undefined) => {

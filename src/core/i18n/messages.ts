@@ -1,4 +1,5 @@
 import { AUTHORSHIP_MESSAGES } from './areas/authorship';
+import { CASE_PREPARATION_MESSAGES } from './areas/casePreparation';
 import { PREPARATION_MESSAGES } from './areas/preparation';
 import { PRIOR_MESSAGES } from './areas/prior';
 import { QUEUE_MESSAGES } from './areas/queue';
@@ -6,6 +7,7 @@ import { QUESTION_MESSAGES } from './areas/questions';
 import { REPORT_SHEET_MESSAGES } from './areas/reportSheet';
 import { SIGN_OFF_MESSAGES } from './areas/signOff';
 import { STAND_IN_MESSAGES } from './areas/standIn';
+import { SIGN_COMPARISON_MESSAGES } from './areas/signComparison';
 import { VOCABULARY_MESSAGES } from './areas/vocabulary';
 import { WORKLIST_MESSAGES } from './areas/worklist';
 
@@ -25,6 +27,8 @@ const AREAS = [
   VOCABULARY_MESSAGES,
   PREPARATION_MESSAGES,
   STAND_IN_MESSAGES,
+  CASE_PREPARATION_MESSAGES,
+  SIGN_COMPARISON_MESSAGES,
   WORKLIST_MESSAGES,
 ] as const;
 

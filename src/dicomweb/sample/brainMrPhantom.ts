@@ -8,8 +8,8 @@ const SIZE = 256;
 const SPACING = 0.9;
 const ORIGIN = -((SIZE - 1) / 2) * SPACING;
 const SLICE_THICKNESS = 5;
-const SLICE_SPACING = 6;
-const FIRST_SLICE_Z = -24;
+export const SLICE_SPACING = 6;
+export const FIRST_SLICE_Z = -24;
 
 enum Tissue { Air, Fat, Bone, Marrow, Csf, Grey, White, DeepGrey, LesionCore, LesionRim, Edema }
 

@@ -6,11 +6,17 @@ import type { SampleSeries, SampleStudy } from './sampleCatalogue';
 const ROWS = 384;
 const COLUMNS = 512;
 /** Millimetres per pixel in both directions. */
-const PIXEL_MM = 0.4;
-const APEX_COLUMN = 256;
-const APEX_ROW = 12;
+export const PIXEL_MM = 0.4;
+/** Where the sector's apex is on the image: the transducer face is a short arc around it. */
+export const APEX_COLUMN = 256;
+export const APEX_ROW = 12;
+/** Depth is measured from the transducer face, this far from the apex. */
+export const TRANSDUCER_FACE_MM = 4;
 const SECTOR_HALF_ANGLE = (38 * Math.PI) / 180;
 const MAX_DEPTH_MM = (ROWS - APEX_ROW - 4) * PIXEL_MM;
+
+/** The hyperechoic nodule (a haemangioma): lateral centre and depth, and half its width and height, in mm. */
+export const LIVER_LESION = { lateralMm: -24, depthMm: 48, halfWidthMm: 10.5, halfDepthMm: 9.5 } as const;
 
 /** Echogenicity of the tissue at lateral x / depth (mm), with the liver shifted by breathing. */
 function echogenicity(x: number, depth: number, breath: number): number {
@@ -27,7 +33,7 @@ function echogenicity(x: number, depth: number, breath: number): number {
   // An oblique hepatic vein: anechoic, without the bright wall of the portal vein.
   const veinAxis = (x + 35) * 0.6 - (d - 95) * 0.8;
   if (Math.abs(veinAxis) < 4 && x > -60 && x < 5 && d < diaphragmDepth - 6) return 0.04;
-  const lesion = ((x + 24) / 10.5) ** 2 + ((d - 48) / 9.5) ** 2;
+  const lesion = ((x - LIVER_LESION.lateralMm) / LIVER_LESION.halfWidthMm) ** 2 + ((d - LIVER_LESION.depthMm) / LIVER_LESION.halfDepthMm) ** 2;
   if (lesion < 1) return 1.45;
   return d > diaphragmDepth ? 0.45 : 0.62;
 }
@@ -59,8 +65,8 @@ function renderFrame(speckle: Float32Array, breathMm: number): Uint8Array {
       const dy = (row - APEX_ROW) * PIXEL_MM;
       const radius = Math.sqrt(dx * dx + dy * dy);
       const angle = Math.atan2(dx, dy);
-      if (dy <= 0 || Math.abs(angle) > SECTOR_HALF_ANGLE || radius > MAX_DEPTH_MM || radius < 4) continue;
-      const echo = echogenicity(dx, radius - 4, breathMm);
+      if (dy <= 0 || Math.abs(angle) > SECTOR_HALF_ANGLE || radius > MAX_DEPTH_MM || radius < TRANSDUCER_FACE_MM) continue;
+      const echo = echogenicity(dx, radius - TRANSDUCER_FACE_MM, breathMm);
       const speckleRow = Math.min(ROWS + 15, Math.max(0, row + 8 - shiftRows));
       const grain = speckle[speckleRow * COLUMNS + column]! * 0.8;
       // Time-gain compensation leaves a little attenuation with depth.

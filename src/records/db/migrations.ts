@@ -211,6 +211,19 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '0004-sign-comparisons': {
+    async up(db: Kysely<unknown>) {
+      // Apart from the session's state so that nothing that hands a resident their session can carry it before sign-off.
+      await db.schema
+        .createTable('sign_comparisons')
+        .addColumn('session_id', 'text', column => column.primaryKey().references('teaching_sessions.id'))
+        .addColumn('department_id', 'text', column => column.notNull())
+        .addColumn('computed_at', 'text', column => column.notNull())
+        .addColumn('record', 'text', column => column.notNull())
+        .addColumn('version', 'integer', column => column.notNull())
+        .execute();
+    },
+  },
   '0005-session-summaries': {
     async up(untyped: Kysely<unknown>) {
       const db = untyped as Kysely<any>;

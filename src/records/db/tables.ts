@@ -137,4 +137,13 @@ export interface Tables {
     body: string;
     created_at: string;
   };
+  sign_comparisons: {
+    session_id: string;
+    department_id: string;
+    computed_at: string;
+    /** The core's StoredSignComparison, with its own copy of the reference it was compared against. */
+    record: string;
+    /** Counts the writes: a comparison made again or a negative sign ticked. */
+    version: number;
+  };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { MatchTolerances } from '../../core/comparison/signGeometry';
 import type { Language } from '../../core/i18n';
 import type { Authenticator } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
@@ -32,6 +33,8 @@ export interface RecordsDeps {
    * PACS_URL, and tests) the check is skipped: the service has nothing to ask.
    */
   studies?: StudyDirectory;
+  /** The department's tolerances for comparing signs (TEACHING_SIGN_TOLERANCES); the core's defaults without. */
+  signTolerances?: MatchTolerances;
   /** Where the viewer is served (`/` unless a department serves it under a path of its own): links into teaching mode start there. */
   viewerPath?: string;
 }

@@ -3,6 +3,7 @@ import { sessionEvent } from '../../core/rules/sessionEvent';
 import { teachingSession } from '../../core/session/session';
 import { teachingCase } from '../../core/session/teachingCase';
 import { annotationView } from '../api/annotations';
+import { signComparisonView } from '../api/comparison';
 import { apiError } from '../api/errors';
 import { accountView } from '../api/people';
 
@@ -17,3 +18,4 @@ openApiSchemas.add(sessionEvent, { id: 'SessionEvent' });
 openApiSchemas.add(annotationView, { id: 'Annotation' });
 openApiSchemas.add(accountView, { id: 'Person' });
 openApiSchemas.add(apiError, { id: 'ApiError' });
+openApiSchemas.add(signComparisonView, { id: 'SignComparison' });

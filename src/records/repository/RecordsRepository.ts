@@ -1,3 +1,4 @@
+import type { StoredSignComparison } from '../../core/comparison/signComparison';
 import type { SessionEvent } from '../../core/rules/sessionEvent';
 import type { Role } from '../../core/session/people';
 import type { TeachingSession } from '../../core/session/session';
@@ -219,4 +220,9 @@ export interface RecordsRepository {
   deleteCaseAnnotation(departmentId: string, caseId: string, uid: string, expectedVersion: number, idempotency?: Idempotency): Promise<WriteResult<null>>;
   /** Stores a copy of a case with its reference annotations (already given new uids), atomically. */
   createCaseCopy(departmentId: string, teachingCase: TeachingCase, annotations: Omit<StoredCaseAnnotation, 'version'>[], at: string): Promise<void>;
+
+  /** The last comparison of the session's signs against its case's reference, undefined before the first. */
+  getSignComparison(departmentId: string, sessionId: string): Promise<StoredSignComparison | undefined>;
+  /** Keeps the comparison in place of the session's previous one; the session must be of the department. */
+  putSignComparison(departmentId: string, comparison: StoredSignComparison): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { DEFAULT_CATEGORIES } from '../../core/library/defaultCategories';
 import type { DepartmentCategory } from '../../core/library/departmentCategory';
+import type { StoredSignComparison } from '../../core/comparison/signComparison';
 import type { SessionEvent } from '../../core/rules/sessionEvent';
 import type { Role } from '../../core/session/people';
 import type { TeachingSession } from '../../core/session/session';
@@ -641,6 +642,27 @@ export class KyselyRepository implements RecordsRepository {
           .values({ case_id: teachingCase.id, uid: annotation.uid, department_id: departmentId, created_at: annotation.updatedAt, ...this.caseAnnotationColumns(annotation, 1) })
           .execute();
       }
+    });
+  }
+
+  async getSignComparison(departmentId: string, sessionId: string) {
+    const row = await this.db.selectFrom('sign_comparisons').select('record').where('department_id', '=', departmentId).where('session_id', '=', sessionId).executeTakeFirst();
+    return row && (JSON.parse(row.record) as StoredSignComparison);
+  }
+
+  async putSignComparison(departmentId: string, comparison: StoredSignComparison) {
+    await this.db.transaction().execute(async trx => {
+      // As with annotations: the session's foreign key does not look at departments.
+      const session = await trx.selectFrom('teaching_sessions').select('id').where('department_id', '=', departmentId).where('id', '=', comparison.sessionId).executeTakeFirst();
+      if (!session) throw new Error(`No session ${comparison.sessionId} in department ${departmentId} to keep a sign comparison for`);
+      const record = JSON.stringify(comparison);
+      await trx
+        .insertInto('sign_comparisons')
+        .values({ session_id: comparison.sessionId, department_id: departmentId, computed_at: comparison.computedAt, record, version: 1 })
+        .onConflict(conflict =>
+          conflict.column('session_id').doUpdateSet(eb => ({ computed_at: comparison.computedAt, record, version: eb('sign_comparisons.version', '+', 1) })),
+        )
+        .execute();
     });
   }
 

@@ -15,6 +15,7 @@ import { idempotencyHeaders } from '../http/idempotencyKey';
 import { SIGNED_IN } from '../http/security';
 import type { RecordsRepository, Versioned } from '../repository/RecordsRepository';
 import { touchesChangedSince } from './overlappingChanges';
+import { compareSessionSigns } from './sessionSignComparison';
 
 export const SESSION = { zh: '教学活动', en: 'session' };
 const PERSON = { zh: '人员', en: 'person' };
@@ -177,6 +178,14 @@ export async function sessionRoutes(app: ApiApp, deps: RecordsDeps): Promise<voi
       if (written.outcome === 'repeated') return written.response.body as never;
       if (written.outcome === 'notFound') throw notFound(SESSION);
       if (written.outcome === 'conflict') throw conflict(await visibleSession(repository, principal, current.record.id));
+      if (command.type === 'submitStage' && command.stage === '4.3') {
+        // The submission stands whatever happens here; the tutor can compare again from the panel.
+        try {
+          await compareSessionSigns(deps, principal.department.id, written.value.record, principal.account.id, applied.value.event.at);
+        } catch (error) {
+          request.log.error({ err: error, sessionId: current.record.id }, 'comparing the signs of a submitted stage 4.3 failed');
+        }
+      }
       return { session: written.value.record, version: written.value.version, event: applied.value.event };
     },
   );

@@ -1,6 +1,7 @@
 import { CASE_SCHEMA_VERSION, teachingCase, type TeachingCase } from '../../core/session/teachingCase';
 import { SAMPLE_STUDIES, type SampleStudy, type SampleStudyKey } from '../../dicomweb/sample/sampleCatalogue';
 import { demoAccountId, type DemoTutor } from './demoPeople';
+import { DEMO_REFERENCE_UIDS } from './demoReferenceAnnotations';
 
 /** The prior chest CT is read within the current one's case, not as a case of its own. */
 export type DemoCaseKey = Exclude<SampleStudyKey, 'chestCtPrior'>;
@@ -43,7 +44,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
           kind: 'positive',
           description: '右肺上叶前段实性结节，类圆形，大小约 14 mm × 13 mm，边缘浅分叶，边界清楚，未见毛刺，密度均匀，CT 值约 35 HU，内未见钙化、空泡及空洞',
           location: '右肺上叶前段',
-          annotationIds: [],
+          annotationIds: [DEMO_REFERENCE_UIDS.chestCtNodule],
           pathology: '浅分叶提示结节各部分生长速度不一，是肿瘤性生长的表现；密度均匀提示瘤细胞排列致密，未见坏死',
         },
         {
@@ -51,7 +52,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
           kind: 'positive',
           description: '与 2026-04-15 胸部 CT 对照，结节直径由约 8 mm 增大至 14 mm，体积增大约 5 倍，体积倍增时间约 75 天',
           location: '右肺上叶前段',
-          annotationIds: [],
+          annotationIds: [DEMO_REFERENCE_UIDS.chestCtPriorNodule, DEMO_REFERENCE_UIDS.chestCtNodule],
           pathology: '半年内持续增大，倍增时间落在恶性肿瘤常见范围（约 20–400 天）',
         },
         {
@@ -98,7 +99,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
           kind: 'positive',
           description: '右侧额叶皮层下类圆形病灶，大小约 20 mm × 19 mm，中心长 T1 长 T2 信号，环壁薄而光整，T2WI 呈低信号',
           location: '右侧额叶',
-          annotationIds: [],
+          annotationIds: [DEMO_REFERENCE_UIDS.brainMrLesion],
           pathology: '中心为脓液或坏死；T2 低信号环提示胶原包膜及巨噬细胞内的顺磁性物质，多见于脓肿包膜期',
         },
         {
@@ -106,7 +107,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
           kind: 'positive',
           description: '病灶周围指状长 T1 长 T2 信号，沿白质分布',
           location: '右侧额叶白质',
-          annotationIds: [],
+          annotationIds: [DEMO_REFERENCE_UIDS.brainMrOedema],
           pathology: '血管源性水肿：血脑屏障破坏，液体沿白质纤维束扩散',
         },
         {
@@ -191,7 +192,7 @@ const CONTENT: Record<DemoCaseKey, CaseContent> = {
           kind: 'positive',
           description: '肝右叶类圆形高回声结节，大小约 21 mm × 19 mm，边界清晰，内部回声均匀',
           location: '肝右叶',
-          annotationIds: [],
+          annotationIds: [DEMO_REFERENCE_UIDS.liverUsNodule],
           pathology: '血管瘤内扩张的血窦与窦壁形成大量界面，产生密集的强回声反射',
         },
         {

@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHEST_CT_SERIES, CHEST_CT_SOP, CHEST_CT_STUDY, caseInput, clinicalWork, cookieFrom, PEOPLE, recordsWorld, WORLD_PASSWORD, type PersonKey, type RecordsWorld } from '../../fixtures/recordsWorld';
+import { storedSignComparison } from '../../fixtures/storedSignComparison';
 import { testDatabases } from '../../support/postgres';
 
 /**
@@ -464,6 +465,55 @@ const EXPECTATIONS: Record<string, Variant[]> = {
         const stored = await cell.world.repository.getCaseAnnotation('north', cell.world.caseId, spec.params!.annotationUid!);
         if (response.statusCode === 204) expect(stored).toBeUndefined();
         else expect(stored?.version).toBe(1);
+      },
+    },
+  ],
+  getSignComparison: [
+    {
+      name: 'before sign-off',
+      build: async cell => {
+        await cell.world.repository.putSignComparison('north', storedSignComparison(cell.world.sessionId, cell.world.caseId, new Date().toISOString(), cell.world.ids.tutor));
+        return { params: { sessionId: cell.world.sessionId } };
+      },
+      expect: row(401, 403, 404, 200, 404, 200, 404),
+      codes: { residentOwn: 'access.afterSignOff' },
+    },
+  ],
+  compareSigns: [
+    {
+      name: 'a case with a reference answer',
+      build: async cell => {
+        const found = (await cell.world.repository.getCase('north', cell.world.caseId))!;
+        if (!found.record.referenceAnswer) {
+          const referenceAnswer = { findings: [], diagnosis: '周围型肺癌', report: { examination: '', clinicalInformation: '', technique: '', findings: '', impression: '', recommendations: '' } };
+          const updated = await cell.world.repository.updateCase('north', cell.world.caseId, found.version, { ...found.record, referenceAnswer }, new Date().toISOString());
+          expect(updated.outcome).toBe('written');
+        }
+        await cell.world.repository.putSignComparison('north', storedSignComparison(cell.world.sessionId, cell.world.caseId, '2026-01-01T00:00:00.000Z', cell.world.ids.tutor));
+        return { params: { sessionId: cell.world.sessionId } };
+      },
+      expect: row(401, 403, 404, 200, 404, 200, 404),
+      codes: { residentOwn: 'access.tutorOrAdminOnly' },
+      async after(cell, response) {
+        const stored = await cell.world.repository.getSignComparison('north', cell.world.sessionId);
+        if (response.statusCode !== 200) return expect(stored?.computedAt).toBe('2026-01-01T00:00:00.000Z');
+        expect(stored?.computedBy).toBe(cell.person && cell.world.ids[cell.person]);
+      },
+    },
+  ],
+  checkNegativeSign: [
+    {
+      name: 'a negative sign of the reference',
+      build: async cell => {
+        await cell.world.repository.putSignComparison('north', storedSignComparison(cell.world.sessionId, cell.world.caseId, new Date().toISOString(), cell.world.ids.tutor));
+        return { params: { sessionId: cell.world.sessionId, findingId: 'f-no-effusion' }, body: { recorded: true } };
+      },
+      expect: row(401, 403, 404, 200, 404, 200, 404),
+      codes: { residentOwn: 'access.tutorOrAdminOnly' },
+      async after(cell, response) {
+        const stored = await cell.world.repository.getSignComparison('north', cell.world.sessionId);
+        if (response.statusCode !== 200) return expect(stored?.negativeChecks).toEqual({});
+        expect(stored?.negativeChecks['f-no-effusion']).toMatchObject({ recorded: true, by: cell.person && cell.world.ids[cell.person] });
       },
     },
   ],

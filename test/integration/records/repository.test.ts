@@ -10,6 +10,7 @@ import { KyselyRepository } from '../../../src/records/repository/kyselyReposito
 import type { Account, Idempotency, StoredAnnotation, StoredCaseAnnotation, Versioned, WriteResult } from '../../../src/records/repository/RecordsRepository';
 import { DEFAULT_CATEGORIES } from '../../../src/core/library/defaultCategories';
 import { fullMarks, newSession, OTHER_TUTOR, RESIDENT, TUTOR } from '../../fixtures/sessionRules';
+import { storedSignComparison } from '../../fixtures/storedSignComparison';
 import { freshSchemaName, TEST_DATABASE_URL, testDatabases } from '../../support/postgres';
 
 const databases = testDatabases();
@@ -590,6 +591,41 @@ describe.each(['sqlite', 'postgres'] as const)('records repository on %s', kind 
       const twice = reference('same-uid', 'lib-copy-2', minute(9));
       await expect(repo.createCaseCopy(LIBRARY, clashing, [twice, twice], minute(9))).rejects.toThrow();
       expect(await repo.getCase(LIBRARY, 'lib-copy-2')).toBeUndefined();
+    });
+  });
+
+  describe('sign comparisons', () => {
+    const SESSION = 'session-comparison';
+    beforeAll(() => storedSession(SESSION));
+
+    it('has none before the first, then keeps each new one in place of the last', async () => {
+      expect(await repo.getSignComparison(DEPT, SESSION)).toBeUndefined();
+      const first = storedSignComparison(SESSION, SEEDED_CASE, minute(1), TUTOR.id);
+      await repo.putSignComparison(DEPT, first);
+      const read = await repo.getSignComparison(DEPT, SESSION);
+      expect(read).toEqual(first);
+      expect(JSON.stringify(read)).toBe(JSON.stringify(first));
+
+      const again = { ...first, computedAt: minute(2), caseVersion: 2, negativeChecks: { 'f-no-effusion': { recorded: true, by: TUTOR.id, at: minute(2) } } };
+      await repo.putSignComparison(DEPT, again);
+      expect(await repo.getSignComparison(DEPT, SESSION)).toEqual(again);
+      const row = await database.db.selectFrom('sign_comparisons').select(['computed_at', 'version']).where('session_id', '=', SESSION).executeTakeFirstOrThrow();
+      expect({ computedAt: row.computed_at, version: Number(row.version) }).toEqual({ computedAt: minute(2), version: 2 });
+    });
+
+    it('keeps one session’s comparison from another’s', async () => {
+      const other = 'session-comparison-other';
+      await storedSession(other);
+      await repo.putSignComparison(DEPT, storedSignComparison(other, SEEDED_CASE, minute(3), TUTOR.id));
+      expect((await repo.getSignComparison(DEPT, other))?.sessionId).toBe(other);
+      expect((await repo.getSignComparison(DEPT, SESSION))?.computedAt).toBe(minute(2));
+    });
+
+    it('does not let another department read or write a session’s comparison', async () => {
+      expect(await repo.getSignComparison(OTHER_DEPT, SESSION)).toBeUndefined();
+      await expect(repo.putSignComparison(OTHER_DEPT, storedSignComparison(SESSION, SEEDED_CASE, minute(4), OTHER_TUTOR.id))).rejects.toThrow(/No session/);
+      await expect(repo.putSignComparison(DEPT, storedSignComparison('session-none', SEEDED_CASE, minute(4), TUTOR.id))).rejects.toThrow(/No session/);
+      expect((await repo.getSignComparison(DEPT, SESSION))?.computedAt).toBe(minute(2));
     });
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../../extension/api/apiRequestError';
 import type { TeachingApi } from '../../../extension/api/teachingApi';
+import { NO_CASE_LIBRARY } from '../../fixtures/noCaseLibrary';
 import type { AnnotationChange, RestoreOptions, ViewerAnnotations } from '../../../extension/host/viewerAnnotations';
 import type { AnnotationContent } from '../../../extension/service/annotationSync';
 import type { DrawnAnnotation } from '../../../extension/service/drawnAnnotation';
@@ -128,6 +129,20 @@ class FakeApi implements TeachingApi {
   };
   getCase = async (): Promise<never> => {
     throw new ApiRequestError(404, 'notFound', { zh: '未找到病例', en: 'case not found' });
+  };
+  getCategories = NO_CASE_LIBRARY.getCategories;
+  createCase = NO_CASE_LIBRARY.createCase;
+  updateCase = NO_CASE_LIBRARY.updateCase;
+  listCases = NO_CASE_LIBRARY.listCases;
+  listCaseAnnotations = NO_CASE_LIBRARY.listCaseAnnotations;
+  saveCaseAnnotation = NO_CASE_LIBRARY.saveCaseAnnotation;
+  deleteCaseAnnotation = NO_CASE_LIBRARY.deleteCaseAnnotation;
+  getSignComparison = async () => undefined;
+  compareSignsAgain = async (): Promise<never> => {
+    throw new ApiRequestError(404, 'notFound', { zh: '尚未对比', en: 'not compared yet' });
+  };
+  checkNegativeSign = async (): Promise<never> => {
+    throw new ApiRequestError(404, 'notFound', { zh: '尚未对比', en: 'not compared yet' });
   };
 }
 
@@ -477,6 +492,29 @@ describe('TeachingService with the records service', () => {
       expect(findingsOf(service)?.[0]?.annotationIds).toEqual([]);
       service.resolveOrphanFinding(true);
       expect(findingsOf(service)).toEqual([]);
+    });
+
+    it('never takes a drawing shown only for the comparison for the person\'s: not listed, not saved, no sign', async () => {
+      const api = new FakeApi(RESIDENT, SESSION);
+      const shown = new Set(['ref-1', 'ref-2']);
+      const service = new TeachingService('zh-CN', { ...deps(api), shownForComparison: uid => shown.has(uid) });
+      const viewer = new FakeViewer([annotation('ref-2')]);
+      service.attach(viewer, STUDY);
+      await settleAll();
+      expect(service.getState().annotations).toEqual([]);
+      viewer.emit({ type: 'upsert', annotation: annotation('ref-1', '参考结节') });
+      viewer.emit({ type: 'upsert', annotation: annotation('n1', '结节') });
+      viewer.emit({ type: 'upsert', annotation: annotation('ref-1', '参考结节 14 mm') });
+      await settleAll();
+      expect(service.getState().annotations.map(item => item.uid)).toEqual(['n1']);
+      expect(findingsOf(service)?.map(finding => finding.annotationIds)).toEqual([['n1']]);
+      expect(api.writes.filter(write => write.startsWith('put'))).toEqual(['put session-1 n1 v0 结节']);
+      // Taken off the images again: neither a deletion to save nor a sign left without its drawing.
+      viewer.emit({ type: 'remove', uid: 'ref-1' });
+      viewer.emit({ type: 'clear', uids: ['ref-2', 'n1'] });
+      await settleAll();
+      expect(service.getState().orphanFinding).toBeUndefined();
+      expect(api.writes.filter(write => write.startsWith('delete'))).toEqual(['delete session-1 n1 v1']);
     });
 
     it("leaves the tutor's drawings out of the resident's signs", async () => {

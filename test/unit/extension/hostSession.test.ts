@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostAuthorization, openedStudyInstanceUID } from '../../../extension/host/hostSession';
+import { hostAuthorization, openedStudyInstanceUID, requestedPreparation, withPreparation } from '../../../extension/host/hostSession';
 import type { ServicesManager } from '../../../extension/host/ohifTypes';
 
 describe('the study a session is opened for', () => {
@@ -22,5 +22,21 @@ describe("the host's authorization", () => {
     header = undefined;
     expect(authorization()).toBeUndefined();
     expect(hostAuthorization({ services: {} } as ServicesManager)()).toBeUndefined();
+  });
+});
+
+describe('the case the URL asks to prepare', () => {
+  it('is new or a case id, and nothing when the parameter is missing or empty', () => {
+    expect(requestedPreparation('?StudyInstanceUIDs=1.2.3&prepareCase=new')).toBe('new');
+    expect(requestedPreparation('?prepareCase=case-7&StudyInstanceUIDs=1.2.3')).toBe('case-7');
+    expect(requestedPreparation('?StudyInstanceUIDs=1.2.3')).toBeUndefined();
+    expect(requestedPreparation('?prepareCase=')).toBeUndefined();
+  });
+
+  it('is replaced by the saved case, keeping every other parameter', () => {
+    const next = withPreparation('?StudyInstanceUIDs=1.2.3&prepareCase=new&lng=en', 'case-7');
+    expect(requestedPreparation(next)).toBe('case-7');
+    expect(openedStudyInstanceUID(next)).toBe('1.2.3');
+    expect(new URLSearchParams(next).get('lng')).toBe('en');
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../../extension/api/apiRequestError';
 import type { TeachingApi } from '../../../extension/api/teachingApi';
+import { NO_CASE_LIBRARY } from '../../fixtures/noCaseLibrary';
 import type { ViewerAnnotations } from '../../../extension/host/viewerAnnotations';
 import { memoryDraft } from '../../../extension/service/memoryDraft';
 import type { LocalDraft } from '../../../extension/service/localDraft';
@@ -61,6 +62,13 @@ class StandInApi implements TeachingApi {
   getCase = async (): Promise<never> => {
     throw new Error('no case in these tests');
   };
+  getSignComparison = async () => undefined;
+  compareSignsAgain = async (): Promise<never> => {
+    throw new Error('no comparison in these tests');
+  };
+  checkNegativeSign = async (): Promise<never> => {
+    throw new Error('no comparison in these tests');
+  };
   /** While set, commands wait for it: a slow network. */
   held: Promise<void> | undefined;
   runCommand = async (_sessionId: string, _version: number, command: SessionCommand, _key: string, standIn?: string): Promise<CommandResult> => {
@@ -74,6 +82,13 @@ class StandInApi implements TeachingApi {
       event: { schemaVersion: EVENT_SCHEMA_VERSION, sessionSchemaVersion: this.session.schemaVersion, sessionId: this.session.id, seq: this.version, at: EXPIRES, actor, type: command.type, changes: [] },
     };
   };
+  getCategories = NO_CASE_LIBRARY.getCategories;
+  createCase = NO_CASE_LIBRARY.createCase;
+  updateCase = NO_CASE_LIBRARY.updateCase;
+  listCases = NO_CASE_LIBRARY.listCases;
+  listCaseAnnotations = NO_CASE_LIBRARY.listCaseAnnotations;
+  saveCaseAnnotation = NO_CASE_LIBRARY.saveCaseAnnotation;
+  deleteCaseAnnotation = NO_CASE_LIBRARY.deleteCaseAnnotation;
 }
 
 const viewer = (): ViewerAnnotations => ({

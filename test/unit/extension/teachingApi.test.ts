@@ -4,6 +4,7 @@ import { createTeachingApi } from '../../../extension/api/teachingApi';
 import type { Language } from '../../../src/core/i18n';
 import { applyCommand } from '../../../src/core/rules/applyCommand';
 import type { AnnotationView } from '../../../src/records/api/annotations';
+import { signComparisonFixture } from '../../fixtures/signComparison';
 import { draftSession, TUTOR } from '../../fixtures/teachingSessions';
 
 interface Sent {
@@ -209,5 +210,84 @@ describe('the teaching API client', () => {
     const { api, sent } = client(() => new Response(null, { status: 204 }));
     await api.signOut();
     expect(sent[0]).toMatchObject({ url: '/api/auth/sign-out', method: 'POST' });
+  });
+
+  it("reads the session's sign comparison, and nothing yet before it was compared", async () => {
+    const comparison = signComparisonFixture();
+    const { api, sent } = client(() => json(200, comparison));
+    expect(await api.getSignComparison('session 1')).toEqual(comparison);
+    expect(sent[0]).toMatchObject({ url: '/api/sessions/session%201/comparison', method: 'GET' });
+    const none = client(() => refusal(404, 'notFound', '尚未对比', 'Not compared yet'));
+    expect(await none.api.getSignComparison('session-1')).toBeUndefined();
+  });
+
+  it('passes on the refusal of a comparison to a resident before sign-off, and an answer out of shape', async () => {
+    const resident = client(() => refusal(403, 'access.afterSignOff', '签署后可见', 'Shown after sign-off'));
+    expect(await resident.api.getSignComparison('session-1').catch((caught: ApiRequestError) => [caught.status, caught.code])).toEqual([403, 'access.afterSignOff']);
+    const garbled = client(() => json(200, { ...signComparisonFixture(), result: { found: 'all' } }));
+    expect(await garbled.api.getSignComparison('session-1').catch((caught: ApiRequestError) => caught.code)).toBe('network.unreadable');
+  });
+
+  it("compares again, and records the tutor's tick of a negative sign", async () => {
+    const comparison = signComparisonFixture();
+    const { api, sent } = client(() => json(200, comparison));
+    expect(await api.compareSignsAgain('session-1')).toEqual(comparison);
+    expect(await api.checkNegativeSign('session-1', 'f/no effusion', true)).toEqual(comparison);
+    expect(sent[0]).toMatchObject({ url: '/api/sessions/session-1/comparison', method: 'POST', body: undefined });
+    expect(sent[1]).toMatchObject({ url: '/api/sessions/session-1/comparison/negatives/f%2Fno%20effusion', method: 'PUT', body: { recorded: true } });
+  });
+});
+
+describe('the teaching API client for case preparation', () => {
+  const CASE = {
+    schemaVersion: 3,
+    id: 'case-1',
+    title: 'CT chest',
+    studyInstanceUIDs: ['1.2.3', '1.2.2'],
+    modality: 'CT',
+    bodyPart: 'CHEST',
+    category: 'respiratory',
+    trainingYear: 2,
+    realTime: false,
+    objectives: ['结节'],
+    preparedBy: 'demo-tutor1',
+    createdAt: '2026-12-01T08:00:00.000Z',
+  };
+  const { schemaVersion: _s, id: _i, preparedBy: _p, createdAt: _c, ...INPUT } = CASE;
+
+  it('hands every problem of a refused case over with the field it names', async () => {
+    const problems = [
+      { code: 'case.noObjectives', field: 'case.objectives', messages: { zh: '病例至少需要一个教学目标', en: 'A case needs at least one teaching objective' } },
+      { code: 'case.studyNotInPacs', field: 'case.studyInstanceUIDs.1', messages: { zh: 'PACS 中没有检查 1.2.2', en: 'The PACS has no study 1.2.2' } },
+    ];
+    const { api, sent } = client(() => refusal(400, 'input.invalidCase', '…', '…', { field: 'case.objectives', problems }));
+    const error = await api.updateCase('case-1', 4, { ...INPUT, objectives: [] } as never, 'key-0123456789').catch((caught: unknown) => caught);
+    expect(sent[0]).toMatchObject({ url: '/api/cases/case-1', method: 'PUT', body: { version: 4, case: { ...INPUT, objectives: [] } } });
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect((error as ApiRequestError).field).toBe('case.objectives');
+    expect((error as ApiRequestError).problems).toEqual(problems);
+  });
+
+  it('creates a case, and lists only the cases read on a study when asked for one', async () => {
+    const other = { ...CASE, id: 'case-2', studyInstanceUIDs: ['1.2.9', '1.2.3'] };
+    const { api, sent } = client(request =>
+      request.method === 'POST' ? json(201, { case: CASE, version: 1 }) : json(200, { cases: [CASE, other].map(item => ({ case: item, version: 1, usage: 0, preparedByName: '王建华' })) }),
+    );
+    expect((await api.createCase(INPUT as never, 'key-0123456789')).case.id).toBe('case-1');
+    expect(sent[0]).toMatchObject({ url: '/api/cases', method: 'POST', body: INPUT });
+    // The prior of another case is not a case read on that study.
+    expect((await api.listCases({ studyInstanceUID: '1.2.3' })).map(item => item.case.id)).toEqual(['case-1']);
+    expect(sent[1]!.url).toBe('/api/cases');
+    expect((await api.listCases({ modality: 'CT' })).map(item => item.case.id)).toEqual(['case-1', 'case-2']);
+    expect(sent[2]!.url).toBe('/api/cases?modality=CT');
+  });
+
+  it("saves and deletes a case's reference annotation under the case", async () => {
+    const { authorRole: _role, ...reference } = VIEW;
+    const { api, sent } = client(request => (request.method === 'PUT' ? json(200, { ...reference, version: 1 }) : new Response(null, { status: 204 })));
+    const { version: _version, uid: _uid, authorId: _author, updatedAt: _at, ...body } = reference;
+    expect((await api.saveCaseAnnotation('case-1', 'a1b2c3', { ...body, version: 0 }, 'key-0123456789')).version).toBe(1);
+    await api.deleteCaseAnnotation('case-1', 'a1b2c3', 1, 'key-abcdefgh');
+    expect(sent.map(request => `${request.method} ${request.url}`)).toEqual(['PUT /api/cases/case-1/annotations/a1b2c3', 'DELETE /api/cases/case-1/annotations/a1b2c3?version=1']);
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TOLERANCES } from '../../../src/core/comparison/signGeometry';
 import { ConfigError, readConfig } from '../../../src/server/config';
 
 describe('readConfig', () => {
@@ -16,6 +17,7 @@ describe('readConfig', () => {
         language: 'zh-CN',
         oidc: undefined,
         demo: { enabled: true, password: 'teaching-demo', passwordIsDefault: true },
+        signTolerances: DEFAULT_TOLERANCES,
         viewerPath: '/',
       },
     });
@@ -71,6 +73,18 @@ describe('readConfig', () => {
   it('names bad records settings', () => {
     expect(() => readConfig({ DATABASE_URL: 'mysql://x', TEACHING_DEMO_PASSWORD: 'short', TEACHING_DEMO: 'maybe' })).toThrow(
       /DATABASE_URL must be a postgres:\/\/[\s\S]*TEACHING_DEMO_PASSWORD must have at least 10 characters[\s\S]*TEACHING_DEMO must be on or off/,
+    );
+  });
+
+  it('reads the sign tolerances, keeping the defaults of those left out', () => {
+    expect(readConfig({ TEACHING_SIGN_TOLERANCES: '{"sliceDistanceMm": 8, "minimumOverlap": 0.5}' }).records.signTolerances).toEqual({ ...DEFAULT_TOLERANCES, sliceDistanceMm: 8, minimumOverlap: 0.5 });
+  });
+
+  it('names what is wrong with the sign tolerances', () => {
+    expect(() => readConfig({ TEACHING_SIGN_TOLERANCES: 'slice 8' })).toThrow(/TEACHING_SIGN_TOLERANCES must be JSON/);
+    expect(() => readConfig({ TEACHING_SIGN_TOLERANCES: '{"sliceDistance": 8}' })).toThrow(/TEACHING_SIGN_TOLERANCES: Unrecognized key: "sliceDistance"/);
+    expect(() => readConfig({ TEACHING_SIGN_TOLERANCES: '{"minimumOverlap": 2, "pointDistanceMm": -1}' })).toThrow(
+      /TEACHING_SIGN_TOLERANCES\.pointDistanceMm: [\s\S]*TEACHING_SIGN_TOLERANCES\.minimumOverlap: /,
     );
   });
 
