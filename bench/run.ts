@@ -13,6 +13,7 @@ import { benchFindingRow } from './findingRow';
 import { benchSignComparison } from './signComparison';
 import { bundleSize } from './bundleSizes';
 import { median, timeToFirstImage } from './timeToFirstImage';
+import { benchWorklistPage } from './worklistPage';
 
 // Cold loads on two cores with software WebGL vary by ±20 %; more than the minimum of 7 steadies the medians.
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -89,3 +90,4 @@ await benchAnnotationReload();
 await benchDraftKeystroke();
 await benchFindingRow();
 benchSignComparison();
+await benchWorklistPage();

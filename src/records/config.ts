@@ -15,12 +15,17 @@ export interface RecordsConfig {
   demo: { enabled: boolean; password: string; passwordIsDefault: boolean };
   /** How close a resident's drawing must lie to a reference drawing to count as the same sign. */
   signTolerances: MatchTolerances;
+  /** Where the viewer is served, for the worklist's links into teaching mode. */
+  viewerPath: string;
 }
 
 const postgresUrl = z
   .url({ error: 'DATABASE_URL must be a URL, e.g. postgres://user@db.example:5432/teaching' })
   .refine(value => /^postgres(ql)?:\/\//.test(value), 'DATABASE_URL must be a postgres:// or postgresql:// URL');
 const issuerUrl = z.url({ error: 'OIDC_ISSUER must be the identity provider\'s issuer URL' }).refine(value => /^https?:\/\//.test(value), 'OIDC_ISSUER must use http or https');
+const viewerPath = z
+  .string()
+  .regex(/^\/(?!\/)[A-Za-z0-9._~\/-]*$/, 'TEACHING_VIEWER_PATH must be a path of this site, e.g. /viewer/ (letters, digits, . _ ~ - and /)');
 const demoPassword = z.string().min(10, 'TEACHING_DEMO_PASSWORD must have at least 10 characters');
 
 /**
@@ -80,5 +85,6 @@ export function readRecordsConfig(env: NodeJS.ProcessEnv, dataDir: string, langu
     oidc,
     demo: { enabled: demoSetting !== 'off', password: password ?? DEFAULT_DEMO_PASSWORD, passwordIsDefault: password === undefined },
     signTolerances: readSignTolerances(env.TEACHING_SIGN_TOLERANCES, problems),
+    viewerPath: pick(viewerPath, env.TEACHING_VIEWER_PATH) ?? '/',
   };
 }

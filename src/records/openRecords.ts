@@ -24,6 +24,7 @@ export async function openRecords(config: RecordsConfig, now: () => Date = () =>
     language: config.language,
     now,
     signTolerances: config.signTolerances,
+    viewerPath: config.viewerPath,
     seededDemo,
     close: () => repository.close(),
   };

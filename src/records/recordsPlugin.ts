@@ -13,7 +13,7 @@ import { installErrorHandler } from './http/errorHandler';
 import { openApiSchemas } from './http/openApiSchemas';
 import { PUBLIC, SECURITY_SCHEMES } from './http/security';
 import { annotationRoutes } from './routes/annotationRoutes';
-import { authRoutes } from './routes/authRoutes';
+import { authRoutes, SIGN_IN_PATH } from './routes/authRoutes';
 import { caseRoutes } from './routes/caseRoutes';
 import { nextCaseRoutes } from './routes/nextCaseRoutes';
 import { caseAnnotationRoutes } from './routes/caseAnnotationRoutes';
@@ -22,6 +22,7 @@ import { comparisonRoutes } from './routes/comparisonRoutes';
 import { peopleRoutes } from './routes/peopleRoutes';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { scoreSheetRoutes } from './routes/scoreSheetRoutes';
+import { worklistRoutes } from './routes/worklistRoutes';
 
 export const API_PREFIX = '/api';
 
@@ -62,11 +63,16 @@ export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, o
         throw fail(404, 'notFound', `没有这个接口：${request.method} ${request.url.split('?')[0]}`, `No such operation: ${request.method} ${request.url.split('?')[0]}`);
       });
 
-      typed.addHook('onRequest', async request => {
+      typed.addHook('onRequest', async (request, reply) => {
         const bearer = /^Bearer\s/i.test(request.headers.authorization ?? '');
         if (!bearer && isCrossSiteWrite(request.method, request.headers)) throw crossSiteRefusal();
         request.principal = await deps.authenticator.authenticate(request);
-        if (!request.principal && !request.routeOptions.config.public && request.is404 !== true) throw NOT_SIGNED_IN();
+        if (!request.principal && !request.routeOptions.config.public && request.is404 !== true) {
+          // A page asked for by a browser: on to the sign-in page and back, as the front door does for the viewer.
+          const wantsPage = request.routeOptions.config.page && request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+          if (wantsPage) return reply.code(302).header('cache-control', 'no-store').header('location', `${SIGN_IN_PATH}?returnTo=${encodeURIComponent(request.url)}`).send();
+          throw NOT_SIGNED_IN();
+        }
       });
 
       typed.get(
@@ -87,6 +93,7 @@ export async function registerRecords(app: FastifyInstance, deps: RecordsDeps, o
       await nextCaseRoutes(typed, deps);
       for (const routes of [categoryRoutes, caseAnnotationRoutes]) await routes(typed, deps);
       await comparisonRoutes(typed, deps);
+      await worklistRoutes(typed, deps);
     },
     { prefix: API_PREFIX },
   );

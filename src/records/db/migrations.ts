@@ -5,6 +5,8 @@ import { CASE_FROM_V1 } from '../../core/migrations/caseV1';
 import { CASE_FROM_V2 } from '../../core/migrations/caseV2';
 import { migrateRecord } from '../../core/migrations/migrateRecord';
 import { searchable } from './caseColumns';
+import { readSession } from '../../core/session/readSession';
+import { sessionSummaryColumns } from './sessionColumns';
 
 /**
  * The schema's versions, applied in order at start-up by Kysely's migrator. Released migrations are
@@ -220,6 +222,53 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('record', 'text', column => column.notNull())
         .addColumn('version', 'integer', column => column.notNull())
         .execute();
+    },
+  },
+  '0005-session-summaries': {
+    async up(untyped: Kysely<unknown>) {
+      const db = untyped as Kysely<any>;
+      // A worklist of thousands of sessions filters and sorts on these instead of parsing every state.
+      await db.schema.alterTable('teaching_sessions').addColumn('phase', 'text', column => column.notNull().defaultTo('scheduled')).execute();
+      await db.schema.alterTable('teaching_sessions').addColumn('clock', 'text', column => column.notNull().defaultTo('notStarted')).execute();
+      await db.schema.alterTable('teaching_sessions').addColumn('tutor_turn', 'text').execute();
+      await db.schema.alterTable('teaching_sessions').addColumn('planned_at', 'text', column => column.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('teaching_sessions').addColumn('scheduled_at', 'text', column => column.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('teaching_sessions').addColumn('signed_off_at', 'text').execute();
+      await db.schema.alterTable('teaching_sessions').addColumn('summary', 'text', column => column.notNull().defaultTo('{}')).execute();
+      // The lists' filters and orders, so that a page of them is read from an index: the summary columns
+      // come after the large state in each row, and a scan reaching them reads every state's pages too.
+      const indexes: Record<string, string[]> = {
+        sessions_by_planned: ['department_id', 'planned_at'],
+        sessions_by_phase: ['department_id', 'phase', 'planned_at'],
+        sessions_by_tutor_turn: ['department_id', 'tutor_turn', 'planned_at'],
+        sessions_by_resident_phase: ['department_id', 'resident_id', 'phase', 'planned_at'],
+        sessions_by_tutor_phase: ['department_id', 'tutor_id', 'phase', 'planned_at'],
+        sessions_by_tutor_waiting: ['department_id', 'tutor_id', 'tutor_turn', 'planned_at'],
+        sessions_by_tutor_resident: ['department_id', 'tutor_id', 'resident_id', 'planned_at'],
+      };
+      for (const [name, columns] of Object.entries(indexes)) await db.schema.createIndex(name).on('teaching_sessions').columns(columns).execute();
+
+      await db.schema.alterTable('accounts').addColumn('last_sign_in_at', 'text').execute();
+      await db.schema.alterTable('accounts').addColumn('previous_sign_in_at', 'text').execute();
+
+      // The stored sessions get their summaries; when each was last scheduled is its creation or its
+      // last rescheduling, from the history.
+      const sessions: Array<{ id: string; state: string }> = await db.selectFrom('teaching_sessions').select(['id', 'state']).execute();
+      for (const row of sessions) {
+        const read = readSession(JSON.parse(row.state));
+        if (!read.ok) continue;
+        const rescheduled: { at: string | null } | undefined = await db
+          .selectFrom('session_events')
+          .select(eb => eb.fn.max('at').as('at'))
+          .where('session_id', '=', row.id)
+          .where('type', '=', 'reschedule')
+          .executeTakeFirst();
+        await db
+          .updateTable('teaching_sessions')
+          .set({ ...sessionSummaryColumns(read.value), scheduled_at: rescheduled?.at ?? read.value.createdAt })
+          .where('id', '=', row.id)
+          .execute();
+      }
     },
   },
 };

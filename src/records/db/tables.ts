@@ -22,6 +22,9 @@ export interface Tables {
     version: number;
     created_at: string;
     updated_at: string;
+    /** The latest sign-in with a password, and the one before it: what is new to the person since. */
+    last_sign_in_at?: string | null;
+    previous_sign_in_at?: string | null;
   };
   auth_sessions: {
     /** SHA-256 of the cookie's token: a copy of the table signs nobody in. */
@@ -67,6 +70,15 @@ export interface Tables {
     /** The seq of the last event. */
     version: number;
     updated_at: string;
+    /** What worklists filter and sort on, kept with every write of the state (see `sessionColumns.ts`). */
+    phase: string;
+    clock: string;
+    tutor_turn: string | null;
+    planned_at: string;
+    scheduled_at: string;
+    signed_off_at: string | null;
+    /** The rest a worklist shows of the session (place, stages waiting, sheet total and rating), as JSON. */
+    summary: string;
   };
   session_events: {
     session_id: string;

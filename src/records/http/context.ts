@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Open to anonymous callers (sign-in, the OpenAPI document, health). */
     public?: boolean;
+    /** An HTML page: a browser that is not signed in is sent to the sign-in page and brought back. */
+    page?: boolean;
   }
 }
 
@@ -33,6 +35,8 @@ export interface RecordsDeps {
   studies?: StudyDirectory;
   /** The department's tolerances for comparing signs (TEACHING_SIGN_TOLERANCES); the core's defaults without. */
   signTolerances?: MatchTolerances;
+  /** Where the viewer is served (`/` unless a department serves it under a path of its own): links into teaching mode start there. */
+  viewerPath?: string;
 }
 
 export function signedIn(request: FastifyRequest): Principal {

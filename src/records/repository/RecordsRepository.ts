@@ -2,6 +2,8 @@ import type { StoredSignComparison } from '../../core/comparison/signComparison'
 import type { SessionEvent } from '../../core/rules/sessionEvent';
 import type { Role } from '../../core/session/people';
 import type { TeachingSession } from '../../core/session/session';
+import type { ClockStatus } from '../../core/session/sessionClock';
+import type { SessionPhase, SessionSummary } from '../../core/session/sessionSummary';
 import type { TeachingCase } from '../../core/session/teachingCase';
 import type { TrainingYear } from '../../core/schema/common';
 import type { DepartmentCategory } from '../../core/library/departmentCategory';
@@ -88,6 +90,32 @@ export interface StoredCaseAnnotation {
   updatedAt: string;
 }
 
+/** A session as worklists list it: who, which case and where it stands, without its whole state. */
+export interface SessionListing {
+  id: string;
+  caseId: string;
+  residentId: string;
+  tutorId: string;
+  version: number;
+  updatedAt: string;
+  /** When its planned time and place were last set (created or rescheduled). */
+  scheduledAt: string;
+  summary: SessionSummary;
+}
+
+export interface SessionListingQuery {
+  residentId?: string;
+  tutorId?: string;
+  phases?: SessionPhase[];
+  clocks?: ClockStatus[];
+  /** Only sessions waiting for their tutor (scores to give or the signature). */
+  waitingForTutor?: boolean;
+  /** planned: soonest planned first; plannedLast: latest planned first; signedOff: latest signed first; changed: latest changed first. */
+  order: 'planned' | 'plannedLast' | 'signedOff' | 'changed';
+  limit: number;
+  offset?: number;
+}
+
 /** A tutor scoring at a workstation where another account is signed in (see `auth/standIns.ts`). */
 export interface StoredStandIn {
   tokenHash: string;
@@ -168,6 +196,15 @@ export interface RecordsRepository {
   deleteAnnotation(departmentId: string, sessionId: string, uid: string, expectedVersion: number, idempotency?: Idempotency): Promise<WriteResult<null>>;
 
   findIdempotentResponse(accountId: string, key: string): Promise<IdempotentResponse | undefined>;
+
+  /** One page of the sessions a query picks, with how many it picks in all. */
+  listSessionListings(departmentId: string, query: SessionListingQuery): Promise<{ listings: SessionListing[]; total: number }>;
+  /** Each resident's latest planned session (of one tutor's, when named). */
+  latestSessionOfEachResident(departmentId: string, filter: { tutorId?: string }): Promise<SessionListing[]>;
+  /** A sign-in with a password: the latest one becomes the previous. */
+  recordSignIn(accountId: string, at: string): Promise<void>;
+  /** The sign-in before the latest; null for a person signing in for the first time. */
+  previousSignIn(accountId: string): Promise<string | null>;
 
   /** The department's category list; a department gets the default list when it is created. */
   getCategories(departmentId: string): Promise<Versioned<DepartmentCategory[]>>;

@@ -5,9 +5,12 @@ import type { StoredSignComparison } from '../../core/comparison/signComparison'
 import type { SessionEvent } from '../../core/rules/sessionEvent';
 import type { Role } from '../../core/session/people';
 import type { TeachingSession } from '../../core/session/session';
+import type { ClockStatus } from '../../core/session/sessionClock';
+import type { SessionPhase, TutorTurn } from '../../core/session/sessionSummary';
 import type { TeachingCase } from '../../core/session/teachingCase';
 import type { TrainingYear } from '../../core/schema/common';
 import { caseColumns, searchable } from '../db/caseColumns';
+import { sessionSummaryColumns, type StoredSummaryDetails } from '../db/sessionColumns';
 import type { Tables } from '../db/tables';
 import type {
   Account,
@@ -17,6 +20,8 @@ import type {
   IdempotentResponse,
   RecordsRepository,
   SessionFilter,
+  SessionListing,
+  SessionListingQuery,
   StoredAnnotation,
   StoredCaseAnnotation,
   StoredStandIn,
@@ -73,6 +78,33 @@ const toCaseAnnotation = (row: Selectable<Tables['case_annotations']>): StoredCa
 
 /** LIKE's own characters (and the escape character) in a searched text stand for themselves. */
 const likePattern = (text: string) => `%${searchable(text).replace(/[\\%_]/g, character => `\\${character}`)}%`;
+
+const LISTING_COLUMNS = ['id', 'case_id', 'resident_id', 'tutor_id', 'version', 'updated_at', 'scheduled_at', 'phase', 'clock', 'tutor_turn', 'planned_at', 'signed_off_at', 'summary'] as const;
+
+type ListingRow = Pick<Selectable<Tables['teaching_sessions']>, (typeof LISTING_COLUMNS)[number]>;
+
+const toListing = (row: ListingRow): SessionListing => {
+  const details = JSON.parse(row.summary) as StoredSummaryDetails;
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    residentId: row.resident_id,
+    tutorId: row.tutor_id,
+    version: Number(row.version),
+    updatedAt: row.updated_at,
+    scheduledAt: row.scheduled_at,
+    summary: {
+      phase: row.phase as SessionPhase,
+      clock: row.clock as ClockStatus,
+      tutorTurn: row.tutor_turn as TutorTurn | null,
+      plannedAt: row.planned_at,
+      signedOffAt: row.signed_off_at,
+      place: details.place,
+      waitingStages: details.waitingStages,
+      sheet: details.sheet,
+    },
+  };
+};
 
 /** Thrown inside a transaction to roll it back with an outcome that is not an error. */
 class Rollback {
@@ -334,6 +366,8 @@ export class KyselyRepository implements RecordsRepository {
           state: JSON.stringify(session),
           version: created.seq,
           updated_at: created.at,
+          ...sessionSummaryColumns(session),
+          scheduled_at: created.at,
         })
         .execute();
       await this.insertEvent(trx, created, null);
@@ -380,7 +414,13 @@ export class KyselyRepository implements RecordsRepository {
     return this.write<Versioned<TeachingSession>>(idempotency, write.event.at, async trx => {
       const updated = await trx
         .updateTable('teaching_sessions')
-        .set({ state: JSON.stringify(write.state), version: write.event.seq, updated_at: write.event.at })
+        .set({
+          state: JSON.stringify(write.state),
+          version: write.event.seq,
+          updated_at: write.event.at,
+          ...sessionSummaryColumns(write.state),
+          ...(write.event.type === 'reschedule' ? { scheduled_at: write.event.at } : {}),
+        })
         .where('department_id', '=', departmentId)
         .where('id', '=', sessionId)
         .where('version', '=', write.expectedVersion)
@@ -624,5 +664,57 @@ export class KyselyRepository implements RecordsRepository {
         )
         .execute();
     });
+  }
+
+  async listSessionListings(departmentId: string, query: SessionListingQuery) {
+    let picked = this.db.selectFrom('teaching_sessions').where('department_id', '=', departmentId);
+    if (query.residentId !== undefined) picked = picked.where('resident_id', '=', query.residentId);
+    if (query.tutorId !== undefined) picked = picked.where('tutor_id', '=', query.tutorId);
+    if (query.phases) picked = query.phases.length ? picked.where('phase', 'in', query.phases) : picked.where(sql<boolean>`1 = 0`);
+    if (query.clocks) picked = query.clocks.length ? picked.where('clock', 'in', query.clocks) : picked.where(sql<boolean>`1 = 0`);
+    if (query.waitingForTutor) picked = picked.where('tutor_turn', 'is not', null);
+    let page = picked.select([...LISTING_COLUMNS]);
+    if (query.order === 'planned') page = page.orderBy('planned_at', 'asc');
+    if (query.order === 'plannedLast') page = page.orderBy('planned_at', 'desc');
+    if (query.order === 'signedOff') page = page.orderBy('signed_off_at', 'desc');
+    if (query.order === 'changed') page = page.orderBy('updated_at', 'desc');
+    const [rows, counted] = await Promise.all([
+      page.orderBy('id').limit(query.limit).offset(query.offset ?? 0).execute(),
+      picked.select(eb => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { listings: rows.map(toListing), total: Number(counted.total) };
+  }
+
+  async latestSessionOfEachResident(departmentId: string, filter: { tutorId?: string }) {
+    let latest = this.db
+      .selectFrom('teaching_sessions')
+      .select(eb => ['resident_id', eb.fn.max('planned_at').as('latest')])
+      .where('department_id', '=', departmentId)
+      .groupBy('resident_id');
+    if (filter.tutorId !== undefined) latest = latest.where('tutor_id', '=', filter.tutorId);
+    let query = this.db
+      .selectFrom('teaching_sessions')
+      .innerJoin(latest.as('latest'), join => join.onRef('latest.resident_id', '=', 'teaching_sessions.resident_id').onRef('latest.latest', '=', 'teaching_sessions.planned_at'))
+      .select(LISTING_COLUMNS.map(column => `teaching_sessions.${column}` as const))
+      .where('teaching_sessions.department_id', '=', departmentId);
+    if (filter.tutorId !== undefined) query = query.where('teaching_sessions.tutor_id', '=', filter.tutorId);
+    const rows = await query.orderBy('teaching_sessions.id').execute();
+    // Two sessions planned for the same moment: one of them stands for the resident.
+    const byResident = new Map<string, SessionListing>();
+    for (const row of rows) if (!byResident.has(row.resident_id)) byResident.set(row.resident_id, toListing(row));
+    return [...byResident.values()];
+  }
+
+  async recordSignIn(accountId: string, at: string) {
+    await this.db
+      .updateTable('accounts')
+      .set(eb => ({ previous_sign_in_at: eb.ref('last_sign_in_at'), last_sign_in_at: at }))
+      .where('id', '=', accountId)
+      .execute();
+  }
+
+  async previousSignIn(accountId: string) {
+    const row = await this.db.selectFrom('accounts').select('previous_sign_in_at').where('id', '=', accountId).executeTakeFirst();
+    return row?.previous_sign_in_at ?? null;
   }
 }

@@ -140,7 +140,9 @@ export async function authRoutes(app: ApiApp, deps: RecordsDeps): Promise<void> 
         }
         const principal = await checkCredentials(request.body);
         await startSession(reply, request, principal);
-        const destination = returnTo ?? (await landingPage(repository, principal));
+        // The worklist marks what was scheduled since the sign-in before this one.
+        await repository.recordSignIn(principal.account.id, now().toISOString());
+        const destination = returnTo ?? (await landingPage(repository, principal, deps.viewerPath));
         if (form) return reply.code(303).header('location', destination).send(null);
         return { account: accountView(principal.account), department: { id: principal.department.id, name: principal.department.name }, via: 'cookie' as const, returnTo: destination };
       } catch (error) {

@@ -574,7 +574,7 @@ describe.each(['sqlite', 'postgres'] as const)('the records API on %s', kind => 
       for (const external of ['https://evil.example/', '//evil.example/', '/\\evil.example', 'javascript:alert(1)', ' //evil.example']) {
         const response = await form(external);
         expect(response.statusCode, external).toBe(303);
-        expect(response.headers.location, external).toBe('/');
+        expect(response.headers.location, external).toBe('/api/worklist');
       }
 
       const wrong = await form(home, 'not the password');
@@ -588,7 +588,7 @@ describe.each(['sqlite', 'postgres'] as const)('the records API on %s', kind => 
 
       const json = await world.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'admin', password: WORLD_PASSWORD, returnTo: '//evil.example/' }, remoteAddress: freshAddress() });
       expect(json.statusCode).toBe(200);
-      expect(json.json().returnTo).toBe('/');
+      expect(json.json().returnTo).toBe('/api/worklist');
     });
   });
 });

@@ -313,6 +313,20 @@ const EXPECTATIONS: Record<string, Variant[]> = {
       codes: { residentOwn: 'access.notSignedOff' },
     },
   ],
+  worklistPage: [
+    {
+      name: "the caller's own worklist (a program's request: a browser is sent to sign in)",
+      build: () => ({ query: { lang: 'en' } }),
+      expect: row(401, 200, 200, 200, 200, 200, 200),
+      async after(cell, response) {
+        if (response.statusCode !== 200) return;
+        expect(response.headers['content-type']).toMatch(/^text\/html/);
+        // Only the session's own resident, its tutor and the administrator see it listed.
+        const listed = response.body.includes(`data-session-id="${cell.world.sessionId}"`);
+        expect(listed, cell.actor).toBe(['residentOwn', 'tutorSupervising', 'admin'].includes(cell.actor));
+      },
+    },
+  ],
   listSessionEvents: [{ name: 'the history', build: cell => ({ params: { sessionId: cell.world.sessionId } }), expect: row(401, 200, 404, 200, 404, 200, 404) }],
   residentProgress: [
     {

@@ -18,8 +18,16 @@ describe('readConfig', () => {
         oidc: undefined,
         demo: { enabled: true, password: 'teaching-demo', passwordIsDefault: true },
         signTolerances: DEFAULT_TOLERANCES,
+        viewerPath: '/',
       },
     });
+  });
+
+  it("reads where a department serves the viewer, for the worklist's links, and refuses what is not a path of the site", () => {
+    expect(readConfig({ TEACHING_VIEWER_PATH: '/viewer/' }).records.viewerPath).toBe('/viewer/');
+    for (const bad of ['viewer', '//evil.example/', 'https://evil.example/', '/a b']) {
+      expect(() => readConfig({ TEACHING_VIEWER_PATH: bad }), bad).toThrow(/TEACHING_VIEWER_PATH must be a path of this site/);
+    }
   });
 
   it('reads port, data folder, PACS and language', () => {
