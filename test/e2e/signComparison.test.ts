@@ -4,9 +4,8 @@ import type { StoredSignComparison } from '../../src/core/comparison/signCompari
 import type { TeachingSession } from '../../src/core/session/session';
 import { CHEST_CT_NODULE } from '../../src/dicomweb/sample/sampleCatalogue';
 import { IN_PROGRESS_PLAN } from '../../src/records/seed/demoSessionPlans';
-import { commandsToScore } from '../fixtures/scoredSession';
 import { screenshotter } from '../support/screenshots';
-import { drawAcrossNodule, openStage, panel, progress, runCommandsAs, sidewaysOverflow, toLanguage, waitForTeachingPanel, workStatus } from '../support/teachingPanel';
+import { drawAcrossNodule, drawingOnPage, openStage, panel, progress, runCommandsAs, runScriptedStages, sidewaysOverflow, toLanguage, waitForTeachingPanel, workStatus } from '../support/teachingPanel';
 import { currentSlice, scrollToInstanceNumber, scrollToSlice, selectTool } from '../support/viewer';
 import { openWorkstations, type Workstations } from '../support/workstations';
 
@@ -23,18 +22,6 @@ const GREEN = 'rgb(80, 200, 120)';
 const RED = 'rgb(255, 90, 90)';
 const ORANGE = 'rgb(255, 160, 40)';
 const RESIDENT_BLUE = 'rgb(92, 179, 255)';
-
-/** An annotation's own style on the page, whether it is drawn, locked and visible, read from the host's cornerstoneTools. */
-function drawingOnPage(page: Page, uid: string) {
-  return page.evaluate(annotationUID => {
-    const tools = (window as any).cornerstoneTools;
-    const annotation = tools.annotation.state.getAnnotation(annotationUID);
-    const style = tools.annotation.config.style.getAnnotationToolStyles(annotationUID) ?? {};
-    return annotation
-      ? { color: style.colorLocked ?? style.color, dashed: Boolean(style.lineDash), locked: tools.annotation.locking.isAnnotationLocked(annotationUID), visible: tools.annotation.visibility.isAnnotationVisible(annotationUID) !== false }
-      : undefined;
-  }, uid);
-}
 
 /**
  * The automatic comparison of the resident's signs with the case's reference, in the viewer: the
@@ -129,16 +116,7 @@ describe('the comparison of the signs with the reference', () => {
 
   afterAll(() => workstations?.close());
 
-  /** The session's commands that take it to fully scored (`only`: those of these stages, with the clock), each sent by its person. */
-  async function runScripted(only: (stage: string | undefined) => boolean) {
-    const session = (await tutor.evaluate(async id => (await (await fetch(`/api/sessions/${id}`)).json()).session, SESSION_ID)) as TeachingSession;
-    const running = session.timer.intervals.length > 0 && !session.timer.endedAt;
-    for (const { by, command } of commandsToScore(session)) {
-      const stage = 'stage' in command ? command.stage : command.type === 'evaluateReport' ? '4.5' : undefined;
-      if (command.type === 'startClock' ? running : !only(stage)) continue;
-      await runCommandsAs(by === 'resident' ? resident : tutor, SESSION_ID, [command]);
-    }
-  }
+  const runScripted = (only: (stage: string | undefined) => boolean) => runScriptedStages({ resident, tutor }, SESSION_ID, only);
 
   it('the resident finds the nodule, draws one sign more, records a negative sign and hands 4.3 in, seeing no comparison', async () => {
     // 4.1 and 4.2 go first, handed in and scored.

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { TeachingSession } from '../../src/core/session/session';
 import { CHEST_CT_NODULE } from '../../src/dicomweb/sample/sampleCatalogue';
+import { commandsToScore } from '../fixtures/scoredSession';
 import { dismissBanner, dragOnPage, waitForViewportsRendered, worldToPage } from './viewer';
 
 /** The teaching panel as a person works it: its stages, its status lines and its language. */
@@ -89,4 +91,31 @@ export function runCommandsAs(page: Page, sessionId: string, commands: readonly 
     },
     { id: sessionId, commands },
   );
+}
+
+/**
+ * The scripted work and scores that take a session to fully scored, for the stages `only` picks
+ * (with the clock started first when it is not running), each command sent by its person from
+ * their own page.
+ */
+export async function runScriptedStages(pages: { resident: Page; tutor: Page }, sessionId: string, only: (stage: string | undefined) => boolean): Promise<void> {
+  const session = (await pages.tutor.evaluate(async id => (await (await fetch(`/api/sessions/${id}`)).json()).session, sessionId)) as TeachingSession;
+  const running = session.timer.intervals.length > 0 && !session.timer.endedAt;
+  for (const { by, command } of commandsToScore(session)) {
+    const stage = 'stage' in command ? command.stage : command.type === 'evaluateReport' ? '4.5' : undefined;
+    if (command.type === 'startClock' ? running : !only(stage)) continue;
+    await runCommandsAs(by === 'resident' ? pages.resident : pages.tutor, sessionId, [command]);
+  }
+}
+
+/** An annotation's own style on the page, whether it is drawn, locked and visible, read from the host's cornerstoneTools. */
+export function drawingOnPage(page: Page, uid: string) {
+  return page.evaluate(annotationUID => {
+    const tools = (window as any).cornerstoneTools;
+    const annotation = tools.annotation.state.getAnnotation(annotationUID);
+    const style = tools.annotation.config.style.getAnnotationToolStyles(annotationUID) ?? {};
+    return annotation
+      ? { color: style.colorLocked ?? style.color, dashed: Boolean(style.lineDash), locked: tools.annotation.locking.isAnnotationLocked(annotationUID), visible: tools.annotation.visibility.isAnnotationVisible(annotationUID) !== false }
+      : undefined;
+  }, uid);
 }
