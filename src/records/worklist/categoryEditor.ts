@@ -14,7 +14,7 @@ function categoryRow(context: PageContext, category: DepartmentCategory, cases: 
   const { t } = context;
   const inUse = cases > 0 ? ` disabled title="${h(t('worklist.categories.inUse', { count: cases }))}"` : '';
   return `<tr data-category-id="${h(category.id)}" data-cases="${cases}" data-retired="${category.retired}"${category.retired ? ' class="row--retired"' : ''}>
-<td class="nowrap"><code class="category-id">${h(category.id)}</code><span class="tag tag--new" data-category-new${isNew ? '' : ' hidden'}>${h(t('worklist.categories.new'))}</span><span class="tag tag--retired" data-category-retired${category.retired ? '' : ' hidden'}>${h(t('worklist.categories.retired'))}</span></td>
+<td><code class="category-id">${h(category.id)}</code><span class="tag tag--new" data-category-new${isNew ? '' : ' hidden'}>${h(t('worklist.categories.new'))}</span><span class="tag tag--retired" data-category-retired${category.retired ? '' : ' hidden'}>${h(t('worklist.categories.retired'))}</span></td>
 <td><input name="zh" value="${h(category.name.zh)}" maxlength="200" lang="zh-CN" aria-label="${h(t('worklist.categories.zh'))}"></td>
 <td><input name="en" value="${h(category.name.en)}" maxlength="200" lang="en" aria-label="${h(t('worklist.categories.en'))}"></td>
 <td class="number" data-testid="worklist-category-cases">${cases}</td>

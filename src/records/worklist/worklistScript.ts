@@ -238,6 +238,7 @@ export const WORKLIST_SCRIPT = `(() => {
     const newEn = addForm.elements.namedItem('en');
     const newId = addForm.elements.namedItem('id');
     newEn.addEventListener('input', () => { newId.placeholder = slug(newEn.value) || words.idHint; });
+    addForm.addEventListener('input', unmark);
     addForm.addEventListener('submit', event => {
       event.preventDefault();
       unmark();

@@ -71,6 +71,10 @@ td .error { margin: 4px 0 0; padding: 2px 6px; font-size: 12px; }
 .suggestion .title { color: hsl(var(--foreground)); }
 .suggestion .reasons { margin: 4px 0 8px; padding-left: 18px; font-size: 12px; color: hsl(var(--muted-foreground)); }
 .tag[hidden], .button[hidden] { display: none; }
+table.categories { table-layout: fixed; }
+table.categories th:nth-child(1) { width: 22%; }
+table.categories th:nth-child(2), table.categories th:nth-child(3) { width: 25%; }
+table.categories th:nth-child(4) { width: 8%; }
 table.categories td { padding: 4px 8px; }
 table.categories input { height: 28px; }
 table.categories tr.row--retired input { color: hsl(var(--muted-foreground)); }

@@ -92,7 +92,7 @@ export const WORKLIST_MESSAGES = defineArea(
     'worklist.next.fit': 'fit {fit}/100',
     'worklist.next.schedule': 'Schedule this',
     'worklist.categories': 'Disease categories',
-    'worklist.categories.hint': 'Cases are filed under these categories. A new name shows on every case filed under the category. A category cases are filed under cannot be removed: retire it, and no new case can choose it. Nothing changes until you save.',
+    'worklist.categories.hint': 'Cases are filed under these categories; a category renamed here is renamed on every case filed under it. A category that has cases cannot be removed: retire it instead, and new cases can no longer choose it. Nothing changes until you save.',
     'worklist.categories.id': 'ID',
     'worklist.categories.zh': 'Chinese name',
     'worklist.categories.en': 'English name',
