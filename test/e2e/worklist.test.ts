@@ -23,7 +23,7 @@ function tomorrowInBeijing(): { typed: string; shown: string } {
 /**
  * The worklist as the product's home: a tutor schedules a session from it, the resident finds it
  * marked new at their next sign-in and opens it in the viewer in one click; an administrator sees the
- * department's sessions. Screenshots of each role in both languages.
+ * department's sessions and keeps its category list. Screenshots of each role in both languages.
  */
 describe('the teaching worklist in the browser', () => {
   let dataDir: string;
@@ -152,6 +152,102 @@ describe('the teaching worklist in the browser', () => {
     await page.waitForSelector('html[data-ready="true"]');
     await shot(page, 'admin-zh');
     await inEnglish('admin');
+  });
+
+  it('lets an administrator rename, add, retire and remove categories, saved at once and kept after a reload; a stale tab is told of the conflict', async () => {
+    const editorOf = (tab: Page) => tab.getByTestId('worklist-categories');
+    const rowOf = (tab: Page, id: string) => editorOf(tab).locator(`tr[data-category-id="${id}"]`);
+    const editor = editorOf(page);
+    const row = (id: string) => rowOf(page, id);
+    // A second tab (another window, signed in as the same administrator) reads the list now: once the first saves, what it holds is stale.
+    const { page: stale, errors: staleErrors } = await newViewerPage(browser);
+    await signIn(stale, server.url, 'admin');
+    await stale.waitForSelector('html[data-ready="true"]');
+
+    expect(await editor.locator('h2').textContent()).toBe('病种分类 10');
+    expect(await row('respiratory').getByTestId('worklist-category-cases').innerText()).toBe('2');
+    expect(await row('respiratory').locator('[data-category-action="remove"]').isDisabled()).toBe(true);
+    expect(await row('respiratory').locator('[data-category-action="remove"]').getAttribute('title')).toBe('有 2 个病例归入此分类，只能停用');
+    await row('respiratory').locator('input[name="zh"]').fill('胸部与呼吸系统');
+    await row('respiratory').locator('input[name="en"]').fill('Chest and respiratory');
+    expect(await editor.getByTestId('worklist-category-dirty').isVisible()).toBe(true);
+
+    // A new entry's id comes from its English name; one already in the list, or not an id, is refused in place.
+    const add = editor.getByTestId('worklist-category-add');
+    const error = editor.getByTestId('worklist-category-error');
+    await add.locator('input[name="zh"]').fill('急诊影像');
+    await add.locator('input[name="en"]').fill('Emergency Radiology');
+    expect(await add.locator('input[name="id"]').getAttribute('placeholder')).toBe('emergency-radiology');
+    await add.locator('button[type="submit"]').click();
+    expect(await row('emergency-radiology').locator('input[name="zh"]').inputValue()).toBe('急诊影像');
+    expect(await row('emergency-radiology').locator('[data-category-new]').isVisible()).toBe(true);
+    await add.locator('input[name="zh"]').fill('急诊');
+    await add.locator('input[name="en"]').fill('Emergency radiology');
+    await add.locator('button[type="submit"]').click();
+    expect(await error.innerText()).toBe('列表中已有标识为 emergency-radiology 的分类。');
+    expect(await add.locator('input[name="id"]').getAttribute('aria-invalid')).toBe('true');
+    await add.locator('input[name="id"]').fill('急诊');
+    await add.locator('button[type="submit"]').click();
+    expect(await error.innerText()).toBe('标识最多 64 个字符，只能包含字母、数字、“.”、“_”和“-”，并以字母或数字开头。');
+    expect(await editor.locator('tbody tr').count()).toBe(11);
+    for (const name of ['zh', 'en', 'id']) await add.locator(`input[name="${name}"]`).fill('');
+    expect(await error.isVisible()).toBe(false);
+
+    await row('paediatric').locator('[data-category-action="retire"]').click();
+    expect(await row('paediatric').locator('[data-category-retired]').isVisible()).toBe(true);
+    expect(await row('paediatric').locator('[data-category-action="retire"]').innerText()).toBe('恢复使用');
+    await row('interventional').locator('[data-category-action="remove"]').click();
+    expect(await row('interventional').count()).toBe(0);
+    await shot(page, 'admin-categories-zh', editor);
+
+    await editor.getByTestId('worklist-category-save').click();
+    await expect.poll(() => editor.getByTestId('worklist-category-saved').innerText()).toMatch(/^已保存（第 \d+ 版）。$/);
+    expect(await error.isVisible()).toBe(false);
+    expect(await editor.getByTestId('worklist-category-dirty').isVisible()).toBe(false);
+    expect(await row('emergency-radiology').locator('[data-category-new]').isVisible()).toBe(false);
+    expect(await editor.locator('h2').textContent()).toBe('病种分类 10');
+    await shot(page, 'admin-categories-saved-zh', editor);
+
+    // Kept: the page read again shows the saved list, and the library the new name on the cases filed under it.
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    expect(await row('respiratory').locator('input[name="zh"]').inputValue()).toBe('胸部与呼吸系统');
+    expect(await row('emergency-radiology').locator('input[name="en"]').inputValue()).toBe('Emergency Radiology');
+    expect(await row('emergency-radiology').getByTestId('worklist-category-cases').innerText()).toBe('0');
+    expect(await row('paediatric').getAttribute('data-retired')).toBe('true');
+    expect(await row('paediatric').locator('[data-category-retired]').isVisible()).toBe(true);
+    expect(await row('interventional').count()).toBe(0);
+    expect(await page.getByTestId('worklist-case-table').locator('tr', { hasText: CHEST_CT_CASE }).innerText()).toContain('胸部与呼吸系统');
+    await page.getByTestId('worklist-language').click();
+    await page.waitForSelector('html[lang="en"][data-ready="true"]');
+    expect(await editor.locator('h2').textContent()).toBe('Disease categories 10');
+    expect(await row('paediatric').locator('[data-category-action="retire"]').innerText()).toBe('Bring back');
+    expect(await page.getByTestId('worklist-case-table').locator('tr', { hasText: CHEST_CT_CASE }).innerText()).toContain('Chest and respiratory');
+    await shot(page, 'admin-categories-en', editor);
+    await page.getByTestId('worklist-language').click();
+    await page.waitForSelector('html[lang="zh-CN"][data-ready="true"]');
+
+    // A list the server refuses as malformed (an id altered under the page) is answered on the row at fault.
+    const staleError = editorOf(stale).getByTestId('worklist-category-error');
+    await rowOf(stale, 'neuro').evaluate(row => ((row as HTMLElement).dataset.categoryId = 'neuro radiology'));
+    await editorOf(stale).getByTestId('worklist-category-save').click();
+    await expect.poll(() => staleError.innerText()).toMatch(/^未能完成：请求内容中的 categories\.4\.id 不正确/);
+    expect(await rowOf(stale, 'neuro radiology').getAttribute('class')).toBe('row--invalid');
+    await rowOf(stale, 'neuro radiology').evaluate(row => ((row as HTMLElement).dataset.categoryId = 'neuro'));
+
+    // The stale tab's save is refused; its changes stay on the page until the administrator loads the latest list.
+    await rowOf(stale, 'neuro').locator('input[name="zh"]').fill('神经放射');
+    await editorOf(stale).getByTestId('worklist-category-save').click();
+    await expect.poll(() => editorOf(stale).getByTestId('worklist-category-error').innerText()).toBe('未能完成：病种分类已被他人修改，请查看最新内容');
+    expect(await rowOf(stale, 'neuro').locator('input[name="zh"]').inputValue()).toBe('神经放射');
+    expect(await rowOf(stale, 'respiratory').locator('input[name="zh"]').inputValue()).toBe('呼吸系统');
+    await shot(stale, 'admin-categories-conflict-zh', editorOf(stale));
+    await Promise.all([stale.waitForEvent('load'), editorOf(stale).getByTestId('worklist-category-reload').click()]);
+    await stale.waitForSelector('html[data-ready="true"]');
+    expect(await rowOf(stale, 'respiratory').locator('input[name="zh"]').inputValue()).toBe('胸部与呼吸系统');
+    expect(await rowOf(stale, 'neuro').locator('input[name="zh"]').inputValue()).toBe('神经系统');
+    await stale.close();
+    expect(staleErrors).toEqual([]);
   });
 
   it('raised no uncaught errors in the page', () => {

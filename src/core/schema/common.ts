@@ -7,12 +7,16 @@ export const localizedText = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedText>;
 
+/** What an identifier may hold, also for pages that check one before sending it. */
+export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const IDENTIFIER_MAX_LENGTH = 64;
+
 /** Identifiers are short, stable and URL-safe, so they can name records in files and routes. */
 export const identifier = z
   .string()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, ".", "_" and "-" only');
+  .max(IDENTIFIER_MAX_LENGTH, `must be at most ${IDENTIFIER_MAX_LENGTH} characters`)
+  .regex(IDENTIFIER_PATTERN, 'may hold letters, digits, ".", "_" and "-" only');
 
 export const timestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 

@@ -225,4 +225,7 @@ export interface RecordsRepository {
   getSignComparison(departmentId: string, sessionId: string): Promise<StoredSignComparison | undefined>;
   /** Keeps the comparison in place of the session's previous one; the session must be of the department. */
   putSignComparison(departmentId: string, comparison: StoredSignComparison): Promise<void>;
+
+  /** How many cases (retired ones included) are filed under each category id; categories without a case are absent. */
+  countCasesByCategory(departmentId: string): Promise<Map<string, number>>;
 }

@@ -717,4 +717,14 @@ export class KyselyRepository implements RecordsRepository {
     const row = await this.db.selectFrom('accounts').select('previous_sign_in_at').where('id', '=', accountId).executeTakeFirst();
     return row?.previous_sign_in_at ?? null;
   }
+
+  async countCasesByCategory(departmentId: string) {
+    const rows = await this.db
+      .selectFrom('cases')
+      .select(eb => ['category', eb.fn.countAll().as('cases')])
+      .where('department_id', '=', departmentId)
+      .groupBy('category')
+      .execute();
+    return new Map(rows.map(row => [row.category, Number(row.cases)]));
+  }
 }

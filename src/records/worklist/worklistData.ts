@@ -38,6 +38,10 @@ export interface WorklistData {
   people: Map<string, Account>;
   cases: Map<string, CaseHeading>;
   categories: DepartmentCategory[];
+  /** The version of the category list read, which the administrator's editor saves against. */
+  categoryVersion?: number;
+  /** Administrator: how many cases are filed under each category id (none: absent). */
+  casesByCategory?: Map<string, number>;
   /** The sign-in before this one: sessions scheduled since are new to the resident. */
   previousSignIn: string | null;
   upcoming?: ListPage<SessionListing>;
@@ -111,9 +115,10 @@ export async function worklistData(repository: RecordsRepository, principal: Pri
         offset: ADMIN_PAGE_SIZE * ((query.page ?? 1) - 1),
       });
       read('all', all.then(({ listings, total }) => ({ rows: listings, total })));
+      read('casesByCategory', repository.countCasesByCategory(departmentId));
     }
     reads.push(library(repository, departmentId, query).then(result => Object.assign(data, result)));
-    read('categories', repository.getCategories(departmentId).then(categories => categories.record));
+    reads.push(repository.getCategories(departmentId).then(({ record, version }) => Object.assign(data, { categories: record, categoryVersion: version })));
   }
   read('people', repository.listAccounts(departmentId).then(accounts => new Map(accounts.map(person => [person.id, person]))));
   await Promise.all(reads);

@@ -4,6 +4,7 @@ import { SIGN_IN_PATH } from '../routes/authRoutes';
 import { viewerBase } from '../routes/landingPage';
 import { allSessions } from './allSessions';
 import { caseLibrary } from './caseLibrary';
+import { categoryEditor, categoryEditorText } from './categoryEditor';
 import { nextCase } from './nextCase';
 import { localized, pageLink, type PageContext } from './pageContext';
 import { residentSections } from './residentSections';
@@ -28,6 +29,7 @@ function scriptText(context: PageContext): string {
     fit: t('worklist.next.fit'),
     scheduleThis: t('worklist.next.schedule'),
     categories: Object.fromEntries(context.data.categories.map(category => [category.id, localized(context, category.name)])),
+    ...(context.principal.account.role === 'admin' ? { categoryEditor: categoryEditorText(context) } : {}),
   };
   return JSON.stringify(text).replace(/</g, '\\u003c');
 }
@@ -52,7 +54,7 @@ export function worklistPage(context: PageContext, nonce: string): string {
   const main =
     role === 'resident'
       ? `<main class="layout"><div class="column">${residentSections(context)}</div></main>`
-      : `<main class="layout layout--side"><div class="column">${role === 'tutor' ? tutorSections(context) : allSessions(context)}${caseLibrary(context)}</div><aside class="column">${scheduleForm(context)}${nextCase(context)}</aside></main>`;
+      : `<main class="layout layout--side"><div class="column">${role === 'tutor' ? tutorSections(context) : allSessions(context)}${caseLibrary(context)}${role === 'admin' ? categoryEditor(context) : ''}</div><aside class="column">${scheduleForm(context)}${nextCase(context)}</aside></main>`;
   return `<!doctype html>
 <html lang="${context.language}" data-role="${role}">
 <head>

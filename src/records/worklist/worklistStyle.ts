@@ -70,5 +70,19 @@ td .error { margin: 4px 0 0; padding: 2px 6px; font-size: 12px; }
 .suggestion { padding: 8px 10px; border-radius: 4px; background: hsl(var(--popover) / 0.6); }
 .suggestion .title { color: hsl(var(--foreground)); }
 .suggestion .reasons { margin: 4px 0 8px; padding-left: 18px; font-size: 12px; color: hsl(var(--muted-foreground)); }
+.tag[hidden], .button[hidden] { display: none; }
+table.categories { table-layout: fixed; }
+table.categories th:nth-child(1) { width: 22%; }
+table.categories th:nth-child(2), table.categories th:nth-child(3) { width: 25%; }
+table.categories th:nth-child(4) { width: 8%; }
+table.categories td { padding: 4px 8px; }
+table.categories input { height: 28px; }
+table.categories tr.row--retired input { color: hsl(var(--muted-foreground)); }
+table.list tr.row--invalid td:first-child { box-shadow: inset 3px 0 0 hsl(0 84% 66%); }
+.category-id { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: hsl(var(--muted-foreground)); }
+.category-add { margin: 12px 0 0; }
+.category-add label { flex: 1 1 160px; }
+.category-bar { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 8px; margin-top: 12px; }
+.category-bar .quiet, .category-bar .notice--done { margin: 0 auto 0 0; }
 @media (max-width: 1100px) { .layout--side { grid-template-columns: minmax(0, 1fr); } }
 `;

@@ -525,6 +525,7 @@ describe.each(['sqlite', 'postgres'] as const)('records repository on %s', kind 
       expect(await ids({ q: 'pulmonary', retired: false })).toEqual([]);
       expect(await ids({ q: '孤立', retired: true })).toEqual(['lib-old']);
       expect(await repo.listUsedCategories(LIBRARY)).toEqual(['respiratory']);
+      expect(await repo.countCasesByCategory(LIBRARY)).toEqual(new Map([['respiratory', 4]]));
     });
 
     it('counts the sessions of every case in one answer, only in the department', async () => {

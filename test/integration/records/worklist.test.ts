@@ -201,6 +201,44 @@ describe.each(['sqlite', 'postgres'] as const)('the teaching worklist on %s', ki
     for (const id of [world.sessionId, otherSessionId, world.caseId, hostileCaseId]) expect(outsider).not.toContain(id);
   });
 
+  it("gives the administrator the category editor, with each entry's cases, and tutors and residents none of it", async () => {
+    const html = await body('admin');
+    const editor = html.slice(html.indexOf('id="worklist-categories"'), html.indexOf('</section>', html.indexOf('id="worklist-categories"')));
+    expect(editor).toContain('<h2>病种分类 <span class="count">10</span></h2>');
+    const version = (await world.repository.getCategories('north')).version;
+    expect(editor).toContain(`data-testid="worklist-category-editor" data-version="${version}"`);
+    const row = (id: string) => editor.slice(editor.indexOf(`<tr data-category-id="${id}"`), editor.indexOf('</tr>', editor.indexOf(`<tr data-category-id="${id}"`)));
+    // Both of the department's cases are filed under respiratory, the retired one included: it can only be retired.
+    expect(row('respiratory')).toContain('data-cases="2"');
+    expect(row('respiratory')).toContain('<input name="zh" value="呼吸系统"');
+    expect(row('respiratory')).toContain('<input name="en" value="Respiratory"');
+    expect(row('respiratory')).toContain('data-category-action="remove" disabled title="有 2 个病例归入此分类，只能停用"');
+    expect(row('neuro')).toContain('data-cases="0"');
+    expect(row('neuro')).toMatch(/data-category-action="remove">删除</);
+    expect(editor).toContain('<template id="worklist-category-row"><tr data-category-id=""');
+    expect(html).toContain('"categoryEditor":{');
+    expect(await body('admin', '?lang=en')).toContain('<h2>Disease categories <span class="count">10</span></h2>');
+    for (const person of ['tutor', 'resident'] as const) {
+      // The page's one script is the same for everyone; what matters is the markup before it.
+      const other = (await body(person)).split('<script nonce=')[0];
+      expect(other, person).not.toContain('data-testid="worklist-category-editor"');
+      expect(other, person).not.toContain('id="worklist-category-row"');
+      expect(other, person).not.toContain('id="worklist-categories"');
+      expect(other, person).not.toContain('"categoryEditor"');
+    }
+
+    // A name typed by an administrator is text, in the rows and in the case library's filter.
+    const current = await world.repository.getCategories('north');
+    const hostile = { id: 'hostile', name: { zh: '<script>alert(1)</script>"分类', en: "x' onmouseover='alert(1)" }, retired: true };
+    const put = await world.app.inject({ method: 'PUT', url: '/api/categories', headers: { cookie: world.cookies.admin }, payload: { version: current.version, categories: [...current.record, hostile] } });
+    expect(put.statusCode, put.body).toBe(200);
+    const escaped = await body('admin');
+    expect(escaped).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;分类"');
+    expect(escaped).toContain('value="x&#39; onmouseover=&#39;alert(1)"');
+    expect(escaped).not.toContain('<script>alert(1)');
+    expect(escaped).toContain('<tr data-category-id="hostile" data-cases="0" data-retired="true" class="row--retired">');
+  });
+
   it('refuses a malformed address with 400, naming the field', async () => {
     const response = await page(world.cookies.admin, '?status=lost');
     expect(response.statusCode).toBe(400);
