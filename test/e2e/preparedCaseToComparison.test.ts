@@ -198,6 +198,7 @@ describe('a prepared case, scheduled, read and compared with its reference', () 
     expect(await drawingOnPage(tutor, reference.nodule)).toMatchObject({ color: COMPARISON_COLOURS.found });
     expect(await drawingOnPage(tutor, found)).toMatchObject({ color: COMPARISON_COLOURS.found });
     expect(await drawingOnPage(tutor, extra)).toMatchObject({ color: COMPARISON_COLOURS.extra, dashed: true });
+    await scrollToInstanceNumber(tutor, CHEST_CT_NODULE.centerInstanceNumber);
     await tutor.getByTestId('teaching-comparison').scrollIntoViewIfNeeded();
     await shotBoth(tutor, 'tutor-comparison', tutor.locator('body'));
 
