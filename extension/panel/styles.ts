@@ -141,6 +141,8 @@ export const PANEL_CSS = `
 .ohif-teaching__compared[role='button'] { cursor: pointer; }
 .ohif-teaching__compared[role='button']:hover { background: hsl(var(--primary) / 0.2); }
 .ohif-teaching__compared-text { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
+.ohif-teaching__compared > .ohif-teaching__field-head > .ohif-teaching__compared-text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+.ohif-teaching__compared-sub { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; min-width: 0; }
 .ohif-teaching__compared-value { flex-shrink: 0; font-size: 12px; font-variant-numeric: tabular-nums; white-space: nowrap; color: hsl(var(--foreground)); }
 .ohif-teaching__mark { flex-shrink: 0; padding: 0 5px; border-radius: 3px; font-size: 11px; line-height: 16px; border: 1px solid currentColor; }
 .ohif-teaching__mark--missed, .ohif-teaching__mark--extra, .ohif-teaching__mark--uncompared { border-style: dashed; }

@@ -67,14 +67,21 @@ function Row({ row, service, language, t }: { row: ComparisonRow; service: Teach
     >
       <div className="ohif-teaching__field-head">
         <MarkTag mark={row.mark} t={t} />
-        <span className="ohif-teaching__compared-text">{row.description || t('comparison.unnamed')}</span>
-        {measured && (
-          <span className="ohif-teaching__compared-value" data-testid="teaching-comparison-measured">
-            {measured}
-          </span>
-        )}
+        <span className="ohif-teaching__compared-text" title={row.description || undefined}>
+          {row.description || t('comparison.unnamed')}
+        </span>
       </div>
-      {row.toolName && <div className="ohif-teaching__hint">{toolName(t, row.toolName)}</div>}
+      {(row.toolName || measured) && (
+        // The measurement goes under a long sign's description rather than squeezing it into a column.
+        <div className="ohif-teaching__compared-sub">
+          <span className="ohif-teaching__hint">{row.toolName ? toolName(t, row.toolName) : ''}</span>
+          {measured && (
+            <span className="ohif-teaching__compared-value" data-testid="teaching-comparison-measured">
+              {measured}
+            </span>
+          )}
+        </div>
+      )}
       {row.residentDescription && <div className="ohif-teaching__hint">{t('comparison.foundAs', { description: row.residentDescription })}</div>}
       {row.reason && (
         <div className="ohif-teaching__hint" data-testid="teaching-comparison-reason">
