@@ -55,7 +55,7 @@ export interface TeachingApi {
   /** Tutor or administrator: the case edited from `version`; a 409 when it changed since. */
   updateCase(caseId: string, version: number, input: CaseInput, idempotencyKey: string): Promise<CaseView>;
   /** The library's cases; with `studyInstanceUID`, only those read on that study. */
-  listCases(filter?: CaseQuery & { studyInstanceUID?: string }): Promise<CaseLibraryItem[]>;
+  listCases(filter?: CaseQuery): Promise<CaseLibraryItem[]>;
   /** The case's reference annotations (tutors and administrators). */
   listCaseAnnotations(caseId: string): Promise<CaseAnnotationView[]>;
   saveCaseAnnotation(caseId: string, uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<CaseAnnotationView>;
@@ -180,12 +180,9 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
 
     updateCase: async (caseId, version, input, idempotencyKey) => read(await call('PUT', casePath(caseId), { body: { version, case: input }, idempotencyKey }), caseView),
 
-    async listCases({ studyInstanceUID, ...query } = {}) {
+    async listCases(query = {}) {
       const parameters = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
-      const { cases } = await read(await call('GET', `/cases${parameters.size > 0 ? `?${parameters}` : ''}`), caseList);
-      // The records service filters by year, category, modality and text, not by study: a
-      // department's library is small enough to be narrowed to one study here.
-      return studyInstanceUID === undefined ? cases : cases.filter(item => item.case.studyInstanceUIDs[0] === studyInstanceUID);
+      return (await read(await call('GET', `/cases${parameters.size > 0 ? `?${parameters}` : ''}`), caseList)).cases;
     },
 
     listCaseAnnotations: async caseId => (await read(await call('GET', `${casePath(caseId)}/annotations`), caseAnnotationList)).annotations,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { identifier, timestamp, trainingYear } from '../schema/common';
 import { findingsWork, reportWork } from './stageWork';
 
-const dicomUid = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a DICOM UID (digits and dots)').max(64, 'a DICOM UID has at most 64 characters');
+export const dicomUid = z.string().regex(/^[0-9]+(\.[0-9]+)*$/, 'must be a DICOM UID (digits and dots)').max(64, 'a DICOM UID has at most 64 characters');
 
 /** The tutor's own reading of the case, shown to the resident only after sign-off. */
 export const referenceAnswer = z.object({

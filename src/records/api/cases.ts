@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifier, localizedText, trainingYear } from '../../core/schema/common';
-import { teachingCase } from '../../core/session/teachingCase';
+import { dicomUid, teachingCase } from '../../core/session/teachingCase';
 import { apiError } from './errors';
 
 /**
@@ -37,6 +37,8 @@ export const caseQuery = z.object({
   preparedBy: identifier.optional(),
   /** `false` (the default for tutors and administrators): current cases only; `true`: retired only; `all`. */
   retired: z.enum(['false', 'true', 'all']).optional(),
+  /** The cases read on this study (the first of each case's studies; its priors do not count). */
+  studyInstanceUID: dicomUid.optional(),
 });
 export type CaseQuery = z.infer<typeof caseQuery>;
 

@@ -21,6 +21,7 @@ export function caseColumns(teachingCase: TeachingCase) {
     prepared_by: teachingCase.preparedBy,
     created_at: teachingCase.createdAt,
     search_text: caseSearchText(teachingCase),
+    study_uid: teachingCase.studyInstanceUIDs[0] ?? '',
     record: JSON.stringify(teachingCase),
   };
 }

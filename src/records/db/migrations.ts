@@ -271,6 +271,20 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '0006-case-study': {
+    async up(untyped: Kysely<unknown>) {
+      const db = untyped as Kysely<any>;
+      // The viewer asks for the cases prepared on the study it shows; the study sits inside the record's JSON.
+      await db.schema.alterTable('cases').addColumn('study_uid', 'text', column => column.notNull().defaultTo('')).execute();
+      await db.schema.createIndex('cases_by_department_study').on('cases').columns(['department_id', 'study_uid']).execute();
+      const cases: Array<{ id: string; record: string }> = await db.selectFrom('cases').select(['id', 'record']).execute();
+      for (const row of cases) {
+        const { studyInstanceUIDs } = JSON.parse(row.record) as { studyInstanceUIDs?: unknown };
+        const study = Array.isArray(studyInstanceUIDs) && typeof studyInstanceUIDs[0] === 'string' ? studyInstanceUIDs[0] : '';
+        if (study !== '') await db.updateTable('cases').set({ study_uid: study }).where('id', '=', row.id).execute();
+      }
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

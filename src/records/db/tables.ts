@@ -58,6 +58,8 @@ export interface Tables {
     created_at: string;
     /** Title, objectives and diagnosis, lower-cased, for the library's text search. */
     search_text: string;
+    /** The case's current study (the first of `studyInstanceUIDs`): the viewer lists the cases prepared on the study it shows. */
+    study_uid: string;
   };
   teaching_sessions: {
     id: string;

@@ -48,6 +48,8 @@ export interface CaseFilter {
   preparedBy?: string;
   /** `false`: current cases only, `true`: retired ones only; absent or `'all'`: both. */
   retired?: boolean | 'all';
+  /** Cases whose current study (the first of `studyInstanceUIDs`) is this one. */
+  studyInstanceUID?: string;
 }
 
 export interface SessionFilter {

@@ -334,6 +334,7 @@ export class KyselyRepository implements RecordsRepository {
     if (filter.preparedBy !== undefined) query = query.where('prepared_by', '=', filter.preparedBy);
     if (filter.retired !== undefined && filter.retired !== 'all') query = query.where('retired', '=', filter.retired ? 1 : 0);
     if (filter.q !== undefined && filter.q.trim() !== '') query = query.where(sql<boolean>`search_text like ${likePattern(filter.q.trim())} escape '\\'`);
+    if (filter.studyInstanceUID !== undefined) query = query.where('study_uid', '=', filter.studyInstanceUID);
     const rows = await query.orderBy('created_at', 'desc').orderBy('id').execute();
     return rows.map(row => ({ record: JSON.parse(row.record) as TeachingCase, version: Number(row.version) }));
   }

@@ -69,7 +69,7 @@ export async function sessionRoutes(app: ApiApp, deps: RecordsDeps): Promise<voi
       const { account } = principal;
       const { studyInstanceUID, residentId, open } = request.query;
       const caseIds = studyInstanceUID
-        ? (await repository.listCases(principal.department.id, {})).filter(({ record }) => record.studyInstanceUIDs[0] === studyInstanceUID).map(({ record }) => record.id)
+        ? (await repository.listCases(principal.department.id, { studyInstanceUID })).map(({ record }) => record.id)
         : undefined;
       const mine = account.role === 'resident' ? { residentId: account.id } : account.role === 'tutor' ? { tutorId: account.id } : {};
       if (account.role === 'resident' && residentId && residentId !== account.id) return { sessions: [] };

@@ -455,6 +455,40 @@ describe.each(['sqlite', 'postgres'] as const)('the records API on %s', kind => 
     });
   });
 
+  describe('the cases read on a study', () => {
+    const FOLLOW_UP_STUDY = '1.2.826.0.1.3680043.8.498.2';
+    const onStudy = async (person: PersonKey, study: string) => {
+      const response = await send({ method: 'GET', url: `/api/cases?studyInstanceUID=${study}`, cookie: as(person) });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as { cases: Array<{ case: { id: string; studyInstanceUIDs: string[] } }> }).cases;
+    };
+
+    it('lists the cases whose current study it is, not those that show it as a prior; a resident only those of their sessions', async () => {
+      const created = await send({ method: 'POST', url: '/api/cases', cookie: as('tutor'), payload: { ...caseInput('右肺结节随访'), studyInstanceUIDs: [FOLLOW_UP_STUDY, CHEST_CT_STUDY] } });
+      expect(created.statusCode, created.body).toBe(201);
+      const followUp = created.json().case.id as string;
+
+      expect((await onStudy('tutor', FOLLOW_UP_STUDY)).map(item => item.case.id)).toEqual([followUp]);
+      const onChestCt = await onStudy('tutor', CHEST_CT_STUDY);
+      expect(onChestCt.map(item => item.case.id)).toContain(world.caseId);
+      expect(onChestCt.map(item => item.case.id)).not.toContain(followUp);
+      expect(onChestCt.every(item => item.case.studyInstanceUIDs[0] === CHEST_CT_STUDY)).toBe(true);
+      // With the library's other filters; a resident's own cases only; nothing of another department.
+      expect((await send({ method: 'GET', url: `/api/cases?studyInstanceUID=${FOLLOW_UP_STUDY}&modality=MR`, cookie: as('tutor') })).json().cases).toEqual([]);
+      expect((await onStudy('resident', CHEST_CT_STUDY)).map(item => item.case.id)).toEqual([world.caseId]);
+      expect(await onStudy('resident', FOLLOW_UP_STUDY)).toEqual([]);
+      expect(await onStudy('outsider', CHEST_CT_STUDY)).toEqual([]);
+    });
+
+    it('refuses a study that is not a DICOM UID, naming the parameter', async () => {
+      for (const study of ['1.2.abc', '1..2', encodeURIComponent('1.2\u0000'), '1'.repeat(65)]) {
+        const response = await send({ method: 'GET', url: `/api/cases?studyInstanceUID=${study}`, cookie: as('tutor'), headers: { 'x-teaching-language': 'en' } });
+        expect(response.statusCode, study).toBe(400);
+        expect(response.json(), study).toMatchObject({ code: 'input.invalid', field: 'studyInstanceUID' });
+      }
+    });
+  });
+
   describe('requests refused before any route is chosen', () => {
     it('answers a malformed URL in both languages', async () => {
       const response = await send({ method: 'GET', url: '/api/sessions/%E0%A4%A', cookie: as('tutor') });

@@ -148,12 +148,12 @@ const freshAddress = () => {
   return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
 };
 
-/** Accepts the answer as one the API may give: no 5xx, JSON with a message for refusals, HTML only from the sign-in operations and the score sheet. */
+/** Accepts the answer as one the API may give: no 5xx, JSON with a message for refusals, HTML only from the sign-in operations, the score sheet and the worklist page. */
 function checkAnswer(operation: Operation, response: LightMyRequestResponse, label: string) {
   expect(response.statusCode, `${label}: ${response.body.slice(0, 300)}`).toBeLessThan(500);
   const type = String(response.headers['content-type'] ?? '');
   if (type.startsWith('text/html')) {
-    expect(['signIn', 'signInPage', 'scoreSheet'], `${label}: HTML from ${operation.operationId}`).toContain(operation.operationId);
+    expect(['signIn', 'signInPage', 'scoreSheet', 'worklistPage'], `${label}: HTML from ${operation.operationId}`).toContain(operation.operationId);
     expect(response.body).toMatch(/^<!doctype html>/);
     if (response.statusCode >= 400) expect(response.body, label).toContain('data-testid="sign-in-error"');
     return;

@@ -251,7 +251,20 @@ const EXPECTATIONS: Record<string, Variant[]> = {
       },
     },
   ],
-  listCases: [{ name: 'the catalogue', build: () => ({}), expect: row(401, 200, 200, 200, 200, 200, 200) }],
+  listCases: [
+    { name: 'the catalogue', build: () => ({}), expect: row(401, 200, 200, 200, 200, 200, 200) },
+    {
+      name: 'the cases read on one study',
+      build: () => ({ query: { studyInstanceUID: CHEST_CT_STUDY } }),
+      expect: row(401, 200, 200, 200, 200, 200, 200),
+      async after(cell, response) {
+        if (response.statusCode !== 200) return;
+        // Asking by study finds no case a person could not list otherwise: not another resident's, not another department's.
+        const ids = (response.json().cases as Array<{ case: { id: string } }>).map(item => item.case.id);
+        expect(ids.includes(cell.world.caseId), cell.actor).toBe(!['residentOther', 'otherDepartment'].includes(cell.actor));
+      },
+    },
+  ],
   createCase: [
     {
       name: 'a new case',

@@ -1,13 +1,10 @@
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { categoryIdFromName } from '../../../src/core/library/categoryFromName';
 import { DEFAULT_CATEGORIES } from '../../../src/core/library/defaultCategories';
 import { readCase } from '../../../src/core/session/records';
-import { migrationProvider } from '../../../src/records/db/migrations';
 import { openDatabase, type DatabaseLocation } from '../../../src/records/db/openDatabase';
 import { KyselyRepository } from '../../../src/records/repository/kyselyRepository';
+import { databaseMigratedTo } from '../../support/migratedDatabase';
 import { testDatabases } from '../../support/postgres';
 
 const databases = testDatabases();
@@ -16,20 +13,7 @@ afterAll(() => databases.cleanup());
 const T0 = '2026-09-01T02:00:00.000Z';
 
 /** The database as the release before the case library left it: migrated up to 0002 only. */
-async function databaseAtStandIns(location: DatabaseLocation): Promise<Kysely<any>> {
-  if (location.kind === 'sqlite') {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(location.file) }) });
-    expect((await new Migrator({ db, provider: migrationProvider }).migrateTo('0002-stand-ins')).error).toBeUndefined();
-    return db;
-  }
-  const admin = new pg.Client({ connectionString: location.url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA IF NOT EXISTS "${location.schema}"`);
-  await admin.end();
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, options: `-c search_path="${location.schema}"` }) }) });
-  expect((await new Migrator({ db, provider: migrationProvider, migrationTableSchema: location.schema }).migrateTo('0002-stand-ins')).error).toBeUndefined();
-  return db;
-}
+const databaseAtStandIns = (location: DatabaseLocation) => databaseMigratedTo(location, '0002-stand-ins');
 
 /** A case as schema 1 or 2 wrote it, with its free-text category. */
 const oldCase = (id: string, schemaVersion: 1 | 2, category: string, title: string) => ({

@@ -528,6 +528,27 @@ describe.each(['sqlite', 'postgres'] as const)('records repository on %s', kind 
       expect(await repo.countCasesByCategory(LIBRARY)).toEqual(new Map([['respiratory', 4]]));
     });
 
+    it('lists the cases read on a study, not those that show it as a prior, and follows an edit of the study', async () => {
+      const DEPT_STUDIES = 'dept-studies';
+      const [current, prior, other] = ['1.2.826.0.1.3680043.8.498.70', '1.2.826.0.1.3680043.8.498.71', '1.2.826.0.1.3680043.8.498.72'];
+      await repo.createDepartment({ id: DEPT_STUDIES, name: '检查科', createdAt: T0 });
+      await repo.createCase(DEPT_STUDIES, makeCase('study-now', { studyInstanceUIDs: [current, prior], createdAt: minute(2) }), minute(2));
+      await repo.createCase(DEPT_STUDIES, makeCase('study-prior-read', { studyInstanceUIDs: [prior], createdAt: minute(1) }), minute(1));
+      await repo.createCase(DEPT_STUDIES, makeCase('study-retired', { studyInstanceUIDs: [current], createdAt: minute(3), retired: { at: minute(4), by: TUTOR.id } }), minute(3));
+      await repo.createCase(OTHER_DEPT, makeCase('study-elsewhere', { studyInstanceUIDs: [current] }), minute(1));
+      const ids = async (filter: Parameters<KyselyRepository['listCases']>[1]) => (await repo.listCases(DEPT_STUDIES, filter)).map(entry => entry.record.id);
+
+      expect(await ids({ studyInstanceUID: current })).toEqual(['study-retired', 'study-now']);
+      expect(await ids({ studyInstanceUID: current, retired: false })).toEqual(['study-now']);
+      expect(await ids({ studyInstanceUID: prior })).toEqual(['study-prior-read']);
+      expect(await ids({ studyInstanceUID: other })).toEqual([]);
+
+      const stored = (await repo.getCase(DEPT_STUDIES, 'study-now'))!;
+      written(await repo.updateCase(DEPT_STUDIES, 'study-now', stored.version, { ...stored.record, studyInstanceUIDs: [other, current] }, minute(5)));
+      expect(await ids({ studyInstanceUID: current })).toEqual(['study-retired']);
+      expect(await ids({ studyInstanceUID: other })).toEqual(['study-now']);
+    });
+
     it('counts the sessions of every case in one answer, only in the department', async () => {
       const before = await repo.countSessionsByCase(DEPT);
       await storedSession('session-count-1');

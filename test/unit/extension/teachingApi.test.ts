@@ -268,16 +268,17 @@ describe('the teaching API client for case preparation', () => {
     expect((error as ApiRequestError).problems).toEqual(problems);
   });
 
-  it('creates a case, and lists only the cases read on a study when asked for one', async () => {
+  it('creates a case, and asks the records service for the cases read on a study', async () => {
     const other = { ...CASE, id: 'case-2', studyInstanceUIDs: ['1.2.9', '1.2.3'] };
-    const { api, sent } = client(request =>
-      request.method === 'POST' ? json(201, { case: CASE, version: 1 }) : json(200, { cases: [CASE, other].map(item => ({ case: item, version: 1, usage: 0, preparedByName: '王建华' })) }),
-    );
+    const { api, sent } = client(request => {
+      if (request.method === 'POST') return json(201, { case: CASE, version: 1 });
+      const listed = new URL(request.url, 'http://viewer').searchParams.has('studyInstanceUID') ? [CASE] : [CASE, other];
+      return json(200, { cases: listed.map(item => ({ case: item, version: 1, usage: 0, preparedByName: '王建华' })) });
+    });
     expect((await api.createCase(INPUT as never, 'key-0123456789')).case.id).toBe('case-1');
     expect(sent[0]).toMatchObject({ url: '/api/cases', method: 'POST', body: INPUT });
-    // The prior of another case is not a case read on that study.
-    expect((await api.listCases({ studyInstanceUID: '1.2.3' })).map(item => item.case.id)).toEqual(['case-1']);
-    expect(sent[1]!.url).toBe('/api/cases');
+    expect((await api.listCases({ studyInstanceUID: '1.2.3', retired: 'all' })).map(item => item.case.id)).toEqual(['case-1']);
+    expect(sent[1]!.url).toBe('/api/cases?studyInstanceUID=1.2.3&retired=all');
     expect((await api.listCases({ modality: 'CT' })).map(item => item.case.id)).toEqual(['case-1', 'case-2']);
     expect(sent[2]!.url).toBe('/api/cases?modality=CT');
   });
