@@ -85,7 +85,7 @@ const extension = {
     });
     servicesManager.registerService({
       name: SIGN_COMPARISON_SERVICE,
-      create: () => new SignComparisonView({ service: teachingService(servicesManager), api: loadApi, overlay }),
+      create: () => new SignComparisonView({ service: teachingService(servicesManager), overlay }),
     });
   },
 

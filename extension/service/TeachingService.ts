@@ -667,6 +667,15 @@ export class TeachingService {
     return this.standInToken && madeBy === this.state.standIn?.id ? { standIn: this.standInToken } : undefined;
   }
 
+  /**
+   * A request made as the person scoring here now: with the takeover's token while a tutor stands
+   * in at this workstation (the server then answers as that tutor), as the one signed in otherwise.
+   */
+  asActor<T>(request: (api: TeachingApi, standIn: string | undefined) => Promise<T>): Promise<T> {
+    const token = this.standInToken;
+    return this.watchStandIn(token, this.deps.api().then(api => request(api, token)));
+  }
+
   /** The server said the takeover is over (expired, or ended elsewhere): this screen shows it too. */
   private watchStandIn<T>(sent: string | undefined, request: Promise<T>): Promise<T> {
     return request.catch((error: unknown) => {

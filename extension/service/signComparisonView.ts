@@ -33,8 +33,8 @@ export interface SignComparisonState {
 }
 
 export interface SignComparisonViewDeps {
-  service: Pick<TeachingService, 'subscribe' | 'getState'>;
-  api: () => Promise<TeachingApi>;
+  /** What the view follows, and how it asks the server: as the person scoring here, a tutor standing in included. */
+  service: Pick<TeachingService, 'subscribe' | 'getState' | 'asActor'>;
   overlay?: ComparisonOverlay;
 }
 
@@ -115,14 +115,14 @@ export class SignComparisonView {
   async compareAgain(): Promise<void> {
     const sessionId = this.sessionId();
     if (!sessionId || this.state.action.state === 'comparing') return;
-    await this.act({ state: 'comparing' }, api => api.compareSignsAgain(sessionId));
+    await this.act({ state: 'comparing' }, (api, standIn) => api.compareSignsAgain(sessionId, standIn));
   }
 
   /** The tutor's tick: the resident did, or did not, record this negative sign of the reference. */
   async checkNegative(findingId: string, recorded: boolean): Promise<void> {
     const sessionId = this.sessionId();
     if (!sessionId || this.state.action.state === 'checking') return;
-    await this.act({ state: 'checking', findingId, recorded }, api => api.checkNegativeSign(sessionId, findingId, recorded));
+    await this.act({ state: 'checking', findingId, recorded }, (api, standIn) => api.checkNegativeSign(sessionId, findingId, recorded, standIn));
   }
 
   dismissRefusal(): void {
@@ -133,11 +133,11 @@ export class SignComparisonView {
     return this.state.comparison?.sessionId;
   }
 
-  private async act(action: ComparisonAction, request: (api: TeachingApi) => Promise<StoredSignComparison>): Promise<void> {
+  private async act(action: ComparisonAction, request: (api: TeachingApi, standIn: string | undefined) => Promise<StoredSignComparison>): Promise<void> {
     const key = this.key;
     this.update({ action });
     try {
-      const comparison = await request(await this.deps.api());
+      const comparison = await this.deps.service.asActor(request);
       if (key !== this.key) return;
       this.update({ action: { state: 'idle' } });
       this.receive(comparison);
@@ -174,7 +174,7 @@ export class SignComparisonView {
   private async load(sessionId: string, key: string): Promise<void> {
     this.update({ status: this.state.comparison ? this.state.status : 'loading', error: undefined });
     try {
-      const comparison = await (await this.deps.api()).getSignComparison(sessionId);
+      const comparison = await this.deps.service.asActor((api, standIn) => api.getSignComparison(sessionId, standIn));
       if (key !== this.key) return;
       if (comparison) this.receive(comparison);
       else this.update({ status: 'none', comparison: undefined });
