@@ -21,7 +21,7 @@ import { CommandQueue, STAND_IN_ENDED, type QueueStatus } from './commandQueue';
 import type { LocalDraft } from './localDraft';
 import type { DrawnAnnotation } from './drawnAnnotation';
 import { diffAnnotations, FOLLOW_INTERVAL_MS, seenKey, SessionFollower, type PageVisibility } from './sessionFollower';
-import { CasePreparation } from './casePreparation';
+import type { CasePreparation } from './casePreparation';
 import type { CaseDrafts } from './localDraft';
 import type { PatientStudies } from '../host/patientStudies';
 import type { CaseLibraryItem } from '../../src/records/api/cases';
@@ -1028,7 +1028,8 @@ export class TeachingService {
     if (!host || !viewer || !studyInstanceUID || !opening || !this.mayPrepareCases() || this.preparationOf === opening) return;
     this.preparationOf = opening;
     if (host.requested() !== request) host.showInAddress(request);
-    void Promise.all([this.deps.api(), host.drafts()]).then(([api, drafts]) => {
+    // Loaded here, not with the viewer: only a tutor or an administrator ever prepares a case.
+    void Promise.all([this.deps.api(), host.drafts(), import('./casePreparation')]).then(([api, drafts, { CasePreparation }]) => {
       if (opening.signal.aborted) return;
       const preparation = new CasePreparation({
         api,

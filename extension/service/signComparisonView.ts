@@ -1,12 +1,10 @@
 import type { StoredSignComparison } from '../../src/core/comparison/signComparison';
-import { isResidentOf, isTutorOf } from '../../src/core/rules/permissions';
 import type { LocalizedText } from '../../src/core/schema/common';
-import type { Actor } from '../../src/core/session/people';
-import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
 import type { TeachingApi } from '../api/teachingApi';
 import type { ComparisonMark } from '../host/annotationStyle';
 import type { ComparisonOverlay } from '../host/comparisonOverlay';
+import { maySeeComparison } from './comparisonAccess';
 import type { TeachingService, TeachingState } from './TeachingService';
 
 export type ComparisonAction =
@@ -41,18 +39,6 @@ export interface SignComparisonViewDeps {
 const HIDDEN: SignComparisonState = { status: 'hidden', comparison: undefined, error: undefined, action: { state: 'idle' }, showOnImages: true, unplaced: 0 };
 
 const messagesOf = (error: unknown): LocalizedText => (error instanceof ApiRequestError ? error.messages : { zh: String(error), en: String(error) });
-
-/**
- * Who may see the comparison of this session now: its tutor (or an administrator) once 4.3 is
- * handed in, everyone of the session once it is signed off; never its resident before.
- */
-export function maySeeComparison(actor: Actor | undefined, view: SessionView | undefined): boolean {
-  if (!actor || !view) return false;
-  const { session } = view;
-  if (session.signOff) return isResidentOf(actor, session) || isTutorOf(actor, session) || actor.role === 'admin';
-  if (isResidentOf(actor, session)) return false;
-  return (isTutorOf(actor, session) || actor.role === 'admin') && session.stages['4.3'].status !== 'draft';
-}
 
 /** What the comparison made of each drawing, the reference's and the resident's. */
 export function comparisonMarks(comparison: StoredSignComparison): Map<string, ComparisonMark> {
@@ -96,6 +82,11 @@ export class SignComparisonView {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** The drawing is the reference's, shown only for the comparison: never the person's. */
+  holds(uid: string): boolean {
+    return this.deps.overlay?.holds(uid) ?? false;
+  }
 
   /** The viewer opened this study: the overlay waits for it to be on screen. */
   setStudy(studyInstanceUID: string | undefined): void {
