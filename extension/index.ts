@@ -6,7 +6,6 @@ import { studyHeaders } from './host/studyHeaders';
 import { hostPriorComparison } from './host/priorComparison';
 import { departmentSignLists, TEACHING_CUSTOMIZATIONS } from './host/teachingCustomizations';
 import { hostViewerAnnotations } from './host/viewerAnnotations';
-import { hostComparisonOverlay } from './host/comparisonOverlay';
 import type { ExtensionManager, ExtensionParams, ServicesManager } from './host/ohifTypes';
 import { EXTENSION_ID, PANEL_NAME, SIGN_COMPARISON_SERVICE, TEACHING_SERVICE } from './id';
 import { reactIsland } from './panel/reactIsland';
@@ -16,15 +15,15 @@ import { browserStandInStore } from './service/browserStandInStore';
 import { newIdempotencyKey } from './service/idempotencyKey';
 import { openCaseDrafts, openLocalDraft, type CaseDrafts, type LocalDraft } from './service/localDraft';
 import { memoryCaseDrafts, memoryDraft } from './service/memoryDraft';
-import { SignComparisonView } from './service/signComparisonView';
+import { SignComparisonLoader } from './service/signComparisonLoader';
 import { TeachingService } from './service/TeachingService';
 
 function teachingService(servicesManager: ServicesManager): TeachingService {
   return servicesManager.services[TEACHING_SERVICE] as TeachingService;
 }
 
-function signComparison(servicesManager: ServicesManager): SignComparisonView {
-  return servicesManager.services[SIGN_COMPARISON_SERVICE] as SignComparisonView;
+function signComparison(servicesManager: ServicesManager): SignComparisonLoader {
+  return servicesManager.services[SIGN_COMPARISON_SERVICE] as SignComparisonLoader;
 }
 
 const extension = {
@@ -34,7 +33,6 @@ const extension = {
     const configured = appConfig?.teaching?.language;
     const language = isLanguage(configured) ? configured : 'zh-CN';
     const apiRoot = (appConfig?.teaching?.apiRoot ?? '/api').replace(/\/+$/, '');
-    const overlay = hostComparisonOverlay(servicesManager, commandsManager);
     let api: Promise<TeachingApi> | undefined;
     // The client and its schemas (zod) load with the first call, not with the viewer.
     const loadApi = () =>
@@ -78,14 +76,19 @@ const extension = {
             drafts: () => (caseDrafts ??= openCaseDrafts().catch(() => memoryCaseDrafts())),
             patientStudies: hostPatientStudies(extensionManager as ExtensionManager),
           },
-          shownForComparison: uid => overlay.holds(uid),
+          shownForComparison: uid => signComparison(servicesManager).holds(uid),
         });
         return service;
       },
     });
     servicesManager.registerService({
       name: SIGN_COMPARISON_SERVICE,
-      create: () => new SignComparisonView({ service: teachingService(servicesManager), api: loadApi, overlay }),
+      // The view and its overlay load with the first session whose comparison the person may see.
+      create: () =>
+        new SignComparisonLoader({
+          service: teachingService(servicesManager),
+          load: () => import('./host/hostSignComparison').then(({ hostSignComparison }) => hostSignComparison(servicesManager, commandsManager, teachingService(servicesManager))),
+        }),
     });
   },
 

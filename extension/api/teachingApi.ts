@@ -60,12 +60,15 @@ export interface TeachingApi {
   listCaseAnnotations(caseId: string): Promise<CaseAnnotationView[]>;
   saveCaseAnnotation(caseId: string, uid: string, body: PutAnnotationBody, idempotencyKey: string): Promise<CaseAnnotationView>;
   deleteCaseAnnotation(caseId: string, uid: string, version: number, idempotencyKey: string): Promise<void>;
-  /** The comparison of the session's 4.3 signs with the case's reference; undefined until it has been compared. A resident is refused (403) before sign-off. */
-  getSignComparison(sessionId: string): Promise<StoredSignComparison | undefined>;
+  /**
+   * The comparison of the session's 4.3 signs with the case's reference; undefined until it has been compared. A resident is refused (403) before sign-off.
+   * With `standIn`, asked by the tutor standing in at this workstation (the resident's), as for every comparison call.
+   */
+  getSignComparison(sessionId: string, standIn?: string): Promise<StoredSignComparison | undefined>;
   /** The tutor compares again now, e.g. after the reference was edited. */
-  compareSignsAgain(sessionId: string): Promise<StoredSignComparison>;
+  compareSignsAgain(sessionId: string, standIn?: string): Promise<StoredSignComparison>;
   /** The tutor's tick: the resident did (or did not) record this negative sign of the reference; the suggestion follows. */
-  checkNegativeSign(sessionId: string, findingId: string, recorded: boolean): Promise<StoredSignComparison>;
+  checkNegativeSign(sessionId: string, findingId: string, recorded: boolean, standIn?: string): Promise<StoredSignComparison>;
 }
 
 /** The records service's header for the tutor standing in (`src/records/auth/standIns.ts`, which the viewer does not load). */
@@ -193,18 +196,18 @@ export function createTeachingApi(options: TeachingApiOptions): TeachingApi {
       await call('DELETE', `${caseAnnotationPath(caseId, uid)}?version=${version}`, { idempotencyKey });
     },
 
-    async getSignComparison(sessionId) {
+    async getSignComparison(sessionId, standIn) {
       try {
-        return await read(await call('GET', `${sessionPath(sessionId)}/comparison`), signComparisonView);
+        return await read(await call('GET', `${sessionPath(sessionId)}/comparison`, { standIn }), signComparisonView);
       } catch (error) {
         if (error instanceof ApiRequestError && error.status === 404) return undefined;
         throw error;
       }
     },
 
-    compareSignsAgain: async sessionId => read(await call('POST', `${sessionPath(sessionId)}/comparison`), signComparisonView),
+    compareSignsAgain: async (sessionId, standIn) => read(await call('POST', `${sessionPath(sessionId)}/comparison`, { standIn }), signComparisonView),
 
-    checkNegativeSign: async (sessionId, findingId, recorded) =>
-      read(await call('PUT', `${sessionPath(sessionId)}/comparison/negatives/${encodeURIComponent(findingId)}`, { body: { recorded } }), signComparisonView),
+    checkNegativeSign: async (sessionId, findingId, recorded, standIn) =>
+      read(await call('PUT', `${sessionPath(sessionId)}/comparison/negatives/${encodeURIComponent(findingId)}`, { body: { recorded }, standIn }), signComparisonView),
   };
 }

@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { translator, type Language, type Translate } from '../../src/core/i18n';
-import type { SignComparisonView } from '../service/signComparisonView';
+import type { SignComparisonLoader } from '../service/signComparisonLoader';
 import type { TeachingService } from '../service/TeachingService';
 import { AccountBar } from './AccountBar';
 import { AnnotationRow } from './AnnotationRow';
@@ -30,7 +30,8 @@ import { CasePreparationPanel } from './preparation/CasePreparationPanel';
 import { PrepareOffer } from './preparation/PrepareOffer';
 
 /** The work of the stage shown. */
-function StageWork({ comparison, ...props }: { service: TeachingService; comparison: SignComparisonView; language: Language; t: Translate }) {
+function StageWork({ comparison, ...props }: { service: TeachingService; comparison: SignComparisonLoader; language: Language; t: Translate }) {
+  const view = useSyncExternalStore(comparison.subscribe, comparison.getView);
   const stage = useTeaching(props.service, state => state.stage ?? (state.record ? firstOpenStage(state.record.session) : undefined));
   const Stage = { '4.1': ClinicalInfoStage, '4.2': TechniqueStage, '4.3': FindingsStage, '4.4': DiagnosisStage, '4.5': ReportStage }[stage ?? '4.1'];
   if (!stage) return null;
@@ -40,14 +41,14 @@ function StageWork({ comparison, ...props }: { service: TeachingService; compari
       <Amendments {...props} />
       <Stage {...props} />
       <StageQuestions {...props} stage={stage} />
-      {stage === '4.3' && <SignComparison {...props} view={comparison} />}
+      {stage === '4.3' && view && <SignComparison {...props} view={view} />}
       {stage !== '4.5' && <TutorScoring {...props} stage={stage} />}
       {stage === '4.5' && <ReportSheetScoring {...props} />}
     </div>
   );
 }
 
-export function TeachingPanel({ service, comparison }: { service: TeachingService; comparison: SignComparisonView }) {
+export function TeachingPanel({ service, comparison }: { service: TeachingService; comparison: SignComparisonLoader }) {
   const language = useTeaching(service, state => state.language);
   const annotations = useTeaching(service, state => state.annotations);
   const selectedUid = useTeaching(service, state => state.selectedUid);

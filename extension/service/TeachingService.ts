@@ -21,7 +21,7 @@ import { CommandQueue, STAND_IN_ENDED, type QueueStatus } from './commandQueue';
 import type { LocalDraft } from './localDraft';
 import type { DrawnAnnotation } from './drawnAnnotation';
 import { diffAnnotations, FOLLOW_INTERVAL_MS, seenKey, SessionFollower, type PageVisibility } from './sessionFollower';
-import { CasePreparation } from './casePreparation';
+import type { CasePreparation } from './casePreparation';
 import type { CaseDrafts } from './localDraft';
 import type { PatientStudies } from '../host/patientStudies';
 import type { CaseLibraryItem } from '../../src/records/api/cases';
@@ -222,6 +222,11 @@ export class TeachingService {
    */
   private readonly queues = new Map<string, Promise<CommandQueue>>();
   private stopQueue: (() => void) | undefined;
+  /**
+   * Every annotation sync of a session this page made, for the life of the page: one left by an
+   * earlier visit to the mode may still be retrying a drawing, which 4.3's hand-in must wait for too.
+   */
+  private readonly syncs = new Map<string, AnnotationSync[]>();
   /** Work typed but not yet valid (obtained, not yet said what): kept on screen, not sent. */
   private readonly unsendable = new Map<StageId, unknown>();
   /** Descriptions this page gave findings from their drawings, which it may update while nobody has edited them. */
@@ -667,6 +672,15 @@ export class TeachingService {
     return this.standInToken && madeBy === this.state.standIn?.id ? { standIn: this.standInToken } : undefined;
   }
 
+  /**
+   * A request made as the person scoring here now: with the takeover's token while a tutor stands
+   * in at this workstation (the server then answers as that tutor), as the one signed in otherwise.
+   */
+  asActor<T>(request: (api: TeachingApi, standIn: string | undefined) => Promise<T>): Promise<T> {
+    const token = this.standInToken;
+    return this.watchStandIn(token, this.deps.api().then(api => request(api, token)));
+  }
+
   /** The server said the takeover is over (expired, or ended elsewhere): this screen shows it too. */
   private watchStandIn<T>(sent: string | undefined, request: Promise<T>): Promise<T> {
     return request.catch((error: unknown) => {
@@ -805,6 +819,7 @@ export class TeachingService {
           newKey: this.deps.newKey,
           madeBy: () => this.state.actor?.id,
           sendAs: madeBy => this.sendAs(madeBy),
+          awaitDrawings: command => (command.type === 'submitStage' && command.stage === '4.3' ? this.drawingsSaved(sessionId) : undefined),
         });
       })();
       this.queues.set(sessionId, opening);
@@ -831,6 +846,16 @@ export class TeachingService {
     };
     this.acknowledged(queue.getSession());
     this.update({ work: this.unacknowledgedWork(), evaluations: this.unacknowledgedEvaluations(), pendingCommands: queue.pending(), sessionSave: queue.getStatus() });
+  }
+
+  /**
+   * Resolves once no drawing of the session is still being saved from this page, one drawn while
+   * it waited included; undefined when none is.
+   */
+  private drawingsSaved(sessionId: string): Promise<void> | undefined {
+    const saving = (this.syncs.get(sessionId) ?? []).filter(sync => sync.unsent());
+    if (saving.length === 0) return undefined;
+    return Promise.all(saving.map(sync => sync.whenIdle())).then(() => this.drawingsSaved(sessionId));
   }
 
   /** Starts, pauses or resumes the session clock; the server's answer is what the panel then shows. */
@@ -922,6 +947,7 @@ export class TeachingService {
           },
         });
         this.sync = sync;
+        this.syncs.set(session.id, [...(this.syncs.get(session.id) ?? []), sync]);
         // Drawn again just now, so already saved at their version: their restoring is no change.
         const adopted = new Set(restored);
         for (const item of saved) if (adopted.has(item.uid) && !readOnly.has(item.uid)) sync.adopt(item.uid, item.version);
@@ -1002,7 +1028,8 @@ export class TeachingService {
     if (!host || !viewer || !studyInstanceUID || !opening || !this.mayPrepareCases() || this.preparationOf === opening) return;
     this.preparationOf = opening;
     if (host.requested() !== request) host.showInAddress(request);
-    void Promise.all([this.deps.api(), host.drafts()]).then(([api, drafts]) => {
+    // Loaded here, not with the viewer: only a tutor or an administrator ever prepares a case.
+    void Promise.all([this.deps.api(), host.drafts(), import('./casePreparation')]).then(([api, drafts, { CasePreparation }]) => {
       if (opening.signal.aborted) return;
       const preparation = new CasePreparation({
         api,

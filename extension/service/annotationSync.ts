@@ -70,8 +70,27 @@ export class AnnotationSync {
   private readonly conflicts = new Set<string>();
   private readonly refusals = new Map<string, LocalizedText>();
   private status: SaveStatus = { state: 'saved' };
+  /** Checks of `whenIdle`, run whenever a write is sent, answered or waits for its retry. */
+  private readonly idleChecks = new Set<() => void>();
 
   constructor(private readonly options: AnnotationSyncOptions) {}
+
+  /**
+   * Resolves once nothing is left to send: every change is saved, or stopped by a conflict or a
+   * refusal (shown to the person; sending it again cannot save it). Waits through retries, offline
+   * included, since what is still being saved is not lost.
+   */
+  whenIdle(): Promise<void> {
+    return new Promise(resolve => {
+      const check = () => {
+        if (this.unsent()) return;
+        this.idleChecks.delete(check);
+        resolve();
+      };
+      this.idleChecks.add(check);
+      check();
+    });
+  }
 
   /** An annotation the server holds at `version` that is now drawn: what is drawn now counts as saved. */
   adopt(uid: string, version: number): void {
@@ -90,6 +109,12 @@ export class AnnotationSync {
   }
 
   getStatus = (): SaveStatus => this.status;
+
+  /** A change is still to be sent, on its way, or waiting for its retry. */
+  unsent(): boolean {
+    for (const entry of this.entries.values()) if (entry.inFlight || entry.timer) return true;
+    return false;
+  }
 
   private entry(uid: string): Entry {
     let entry = this.entries.get(uid);
@@ -192,6 +217,7 @@ export class AnnotationSync {
   }
 
   private report(): void {
+    for (const check of [...this.idleChecks]) check();
     const next = this.currentStatus();
     if (sameStatus(next, this.status)) return;
     this.status = next;

@@ -10,6 +10,8 @@ import type { DraftEntry, LocalDraft } from './localDraft';
 export type QueueStatus =
   | { state: 'saved' }
   | { state: 'saving'; waiting: number }
+  /** The first change waits for the session's drawings to be saved first (`awaitDrawings`); it and those after it stay in the draft meanwhile. */
+  | { state: 'awaitingDrawings'; waiting: number }
   /** No answer, the server's own trouble, or signed out meanwhile: the first change is tried again, nothing is dropped. */
   | { state: 'offline'; waiting: number; messages: LocalizedText }
   /**
@@ -60,6 +62,11 @@ export interface CommandQueueOptions {
    * that can go as nobody who made it is refused and reported, never sent as someone else.
    */
   sendAs?(madeBy: string | undefined): { standIn?: string } | undefined;
+  /**
+   * What must be saved before this change goes, or undefined: handing 4.3 in, the server compares
+   * the signs with the drawings it holds at that moment, so none of them may still be on its way.
+   */
+  awaitDrawings?(command: SessionCommand): Promise<void> | undefined;
 }
 
 /** The server's word that the tutor's takeover is over: sending the change again cannot make it theirs. */
@@ -94,6 +101,8 @@ export class CommandQueue {
   private lastSeq = 0;
   /** The first waiting change is being stored, sent, or waits for its retry. */
   private busy = false;
+  /** The first waiting change waits for the session's drawings to be saved. */
+  private awaitingDrawings = false;
   private attempts = 0;
   private retry: (() => void) | undefined;
   private failure: LocalizedText | undefined;
@@ -284,6 +293,14 @@ export class CommandQueue {
   }
 
   private async sendWhenStored(head: Waiting): Promise<void> {
+    const drawings = this.options.awaitDrawings?.(head.entry.command);
+    if (drawings) {
+      this.awaitingDrawings = true;
+      this.report();
+      await drawings.catch(() => undefined);
+      this.awaitingDrawings = false;
+      this.report();
+    }
     // A newer work of the stage may replace this one while its draft write is under way.
     let stored: Promise<boolean>;
     do {
@@ -397,6 +414,7 @@ export class CommandQueue {
     const refusal = this.refusals[0];
     if (refusal) return { state: 'refused', waiting, ...refusal };
     if (this.failure && waiting) return { state: 'offline', waiting, messages: this.failure };
+    if (this.awaitingDrawings && waiting) return { state: 'awaitingDrawings', waiting };
     return waiting ? { state: 'saving', waiting } : { state: 'saved' };
   }
 }

@@ -1,12 +1,10 @@
 import type { StoredSignComparison } from '../../src/core/comparison/signComparison';
-import { isResidentOf, isTutorOf } from '../../src/core/rules/permissions';
 import type { LocalizedText } from '../../src/core/schema/common';
-import type { Actor } from '../../src/core/session/people';
-import type { SessionView } from '../../src/records/api/sessions';
 import { ApiRequestError } from '../api/apiRequestError';
 import type { TeachingApi } from '../api/teachingApi';
 import type { ComparisonMark } from '../host/annotationStyle';
 import type { ComparisonOverlay } from '../host/comparisonOverlay';
+import { maySeeComparison } from './comparisonAccess';
 import type { TeachingService, TeachingState } from './TeachingService';
 
 export type ComparisonAction =
@@ -33,26 +31,14 @@ export interface SignComparisonState {
 }
 
 export interface SignComparisonViewDeps {
-  service: Pick<TeachingService, 'subscribe' | 'getState'>;
-  api: () => Promise<TeachingApi>;
+  /** What the view follows, and how it asks the server: as the person scoring here, a tutor standing in included. */
+  service: Pick<TeachingService, 'subscribe' | 'getState' | 'asActor'>;
   overlay?: ComparisonOverlay;
 }
 
 const HIDDEN: SignComparisonState = { status: 'hidden', comparison: undefined, error: undefined, action: { state: 'idle' }, showOnImages: true, unplaced: 0 };
 
 const messagesOf = (error: unknown): LocalizedText => (error instanceof ApiRequestError ? error.messages : { zh: String(error), en: String(error) });
-
-/**
- * Who may see the comparison of this session now: its tutor (or an administrator) once 4.3 is
- * handed in, everyone of the session once it is signed off; never its resident before.
- */
-export function maySeeComparison(actor: Actor | undefined, view: SessionView | undefined): boolean {
-  if (!actor || !view) return false;
-  const { session } = view;
-  if (session.signOff) return isResidentOf(actor, session) || isTutorOf(actor, session) || actor.role === 'admin';
-  if (isResidentOf(actor, session)) return false;
-  return (isTutorOf(actor, session) || actor.role === 'admin') && session.stages['4.3'].status !== 'draft';
-}
 
 /** What the comparison made of each drawing, the reference's and the resident's. */
 export function comparisonMarks(comparison: StoredSignComparison): Map<string, ComparisonMark> {
@@ -97,6 +83,11 @@ export class SignComparisonView {
     return () => this.listeners.delete(listener);
   };
 
+  /** The drawing is the reference's, shown only for the comparison: never the person's. */
+  holds(uid: string): boolean {
+    return this.deps.overlay?.holds(uid) ?? false;
+  }
+
   /** The viewer opened this study: the overlay waits for it to be on screen. */
   setStudy(studyInstanceUID: string | undefined): void {
     this.studyInstanceUID = studyInstanceUID;
@@ -115,14 +106,14 @@ export class SignComparisonView {
   async compareAgain(): Promise<void> {
     const sessionId = this.sessionId();
     if (!sessionId || this.state.action.state === 'comparing') return;
-    await this.act({ state: 'comparing' }, api => api.compareSignsAgain(sessionId));
+    await this.act({ state: 'comparing' }, (api, standIn) => api.compareSignsAgain(sessionId, standIn));
   }
 
   /** The tutor's tick: the resident did, or did not, record this negative sign of the reference. */
   async checkNegative(findingId: string, recorded: boolean): Promise<void> {
     const sessionId = this.sessionId();
     if (!sessionId || this.state.action.state === 'checking') return;
-    await this.act({ state: 'checking', findingId, recorded }, api => api.checkNegativeSign(sessionId, findingId, recorded));
+    await this.act({ state: 'checking', findingId, recorded }, (api, standIn) => api.checkNegativeSign(sessionId, findingId, recorded, standIn));
   }
 
   dismissRefusal(): void {
@@ -133,11 +124,11 @@ export class SignComparisonView {
     return this.state.comparison?.sessionId;
   }
 
-  private async act(action: ComparisonAction, request: (api: TeachingApi) => Promise<StoredSignComparison>): Promise<void> {
+  private async act(action: ComparisonAction, request: (api: TeachingApi, standIn: string | undefined) => Promise<StoredSignComparison>): Promise<void> {
     const key = this.key;
     this.update({ action });
     try {
-      const comparison = await request(await this.deps.api());
+      const comparison = await this.deps.service.asActor(request);
       if (key !== this.key) return;
       this.update({ action: { state: 'idle' } });
       this.receive(comparison);
@@ -174,7 +165,7 @@ export class SignComparisonView {
   private async load(sessionId: string, key: string): Promise<void> {
     this.update({ status: this.state.comparison ? this.state.status : 'loading', error: undefined });
     try {
-      const comparison = await (await this.deps.api()).getSignComparison(sessionId);
+      const comparison = await this.deps.service.asActor((api, standIn) => api.getSignComparison(sessionId, standIn));
       if (key !== this.key) return;
       if (comparison) this.receive(comparison);
       else this.update({ status: 'none', comparison: undefined });

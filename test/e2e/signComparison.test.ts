@@ -6,7 +6,7 @@ import { CHEST_CT_NODULE } from '../../src/dicomweb/sample/sampleCatalogue';
 import { IN_PROGRESS_PLAN } from '../../src/records/seed/demoSessionPlans';
 import { screenshotter } from '../support/screenshots';
 import { drawAcrossNodule, drawingOnPage, openStage, panel, progress, runCommandsAs, runScriptedStages, sidewaysOverflow, toLanguage, waitForTeachingPanel, workStatus } from '../support/teachingPanel';
-import { currentSlice, scrollToInstanceNumber, scrollToSlice, selectTool } from '../support/viewer';
+import { currentSlice, DEMO_PASSWORD, scrollToInstanceNumber, scrollToSlice, selectTool } from '../support/viewer';
 import { openWorkstations, type Workstations } from '../support/workstations';
 
 const shot = screenshotter('e2e-sign-comparison');
@@ -144,6 +144,27 @@ describe('the comparison of the signs with the reference', () => {
     await new Promise(resolve => setTimeout(resolve, 5_000));
     expect(await resident.getByTestId('teaching-comparison').count()).toBe(0);
     expect(await drawingOnPage(resident, REFERENCE.nodule)).toBeUndefined();
+    expect((await comparisonOf(resident)).status).toBe(403);
+  });
+
+  it("the tutor standing in at the resident's workstation sees the comparison there, and it goes when they hand back", async () => {
+    await resident.getByTestId('teaching-stand-in-open').click();
+    const form = resident.getByTestId('teaching-stand-in-form');
+    await form.getByTestId('teaching-stand-in-username').pressSequentially('tutor1');
+    await form.getByTestId('teaching-stand-in-password').pressSequentially(DEMO_PASSWORD);
+    await form.getByTestId('teaching-stand-in-submit').click();
+    await resident.getByTestId('teaching-stand-in-active').waitFor();
+    const comparison = resident.getByTestId('teaching-comparison');
+    await expect.poll(() => comparison.getAttribute('data-status'), LIVE).toBe('ready');
+    expect(await rows(resident, 'missed').getAttribute('data-uid')).toBe(REFERENCE.missed);
+    expect(await rows(resident, 'extra').count()).toBe(1);
+    await expect.poll(() => drawingOnPage(resident, REFERENCE.missed), LIVE).toEqual({ color: RED, dashed: true, locked: true, visible: true });
+    await shot(resident, 'stand-in-panel-zh', panel(resident));
+
+    await resident.getByTestId('teaching-stand-in-hand-back').click();
+    await resident.getByTestId('teaching-stand-in-active').waitFor({ state: 'detached' });
+    await comparison.waitFor({ state: 'detached' });
+    await expect.poll(() => drawingOnPage(resident, REFERENCE.missed)).toBeUndefined();
     expect((await comparisonOf(resident)).status).toBe(403);
   });
 

@@ -27,6 +27,12 @@ export const WorkStatus = memo(function WorkStatus({ service, language, t }: { s
           <SpinnerIcon /> {t('queue.saving', { count: status.waiting })}
         </div>
       );
+    case 'awaitingDrawings':
+      return (
+        <div className="ohif-teaching__work-status" role="status" data-testid="teaching-work-status" data-state="awaiting-drawings">
+          <SpinnerIcon /> {t('queue.awaitingDrawings', { count: status.waiting })}
+        </div>
+      );
     case 'offline':
       return (
         <div className="ohif-teaching__work-status ohif-teaching__warn" role="status" data-testid="teaching-work-status" data-state="offline" title={inLanguage(status.messages, language)}>

@@ -22,16 +22,20 @@ describe('runtime bundles', () => {
   const chunks = [...files.keys()].filter(name => name.startsWith('extension-'));
   const panelChunk = chunks.find(name => name.startsWith('extension-mountTeachingPanel-')) ?? '';
   const apiChunk = chunks.find(name => name.startsWith('extension-teachingApi-')) ?? '';
-  // The core's schemas (and zod with them), needed by both of those chunks, which the bundler puts
-  // in one chunk of their own rather than a copy in each.
-  const sharedChunks = chunks.filter(name => name !== panelChunk && name !== apiChunk);
+  // Only a tutor or an administrator preparing a case needs this one, and only a session whose
+  // comparison the person may see the other: most visits load neither.
+  const preparationChunk = chunks.find(name => name.startsWith('extension-casePreparation-')) ?? '';
+  const comparisonChunk = chunks.find(name => name.startsWith('extension-hostSignComparison-')) ?? '';
+  const onDemand = [panelChunk, apiChunk, preparationChunk, comparisonChunk];
+  // The core's schemas (and zod with them), needed by the panel and the client, which the bundler
+  // puts in one chunk of their own rather than a copy in each.
+  const sharedChunks = chunks.filter(name => !onDemand.includes(name));
 
-  it('are the extension, the mode and two chunks the extension loads on demand: the panel and the records client', () => {
+  it('are the extension, the mode and the chunks the extension loads on demand: the panel, the records client, case preparation and the sign comparison', () => {
     expect([...files.keys()].filter(name => !name.startsWith('extension-')).sort()).toEqual(['extension.js', 'mode.js']);
-    expect(panelChunk).not.toBe('');
-    expect(apiChunk).not.toBe('');
+    for (const chunk of onDemand) expect(chunk).not.toBe('');
     expect(sharedChunks.length).toBeLessThanOrEqual(1);
-    expect(dynamicImports(code('extension.js')).sort()).toEqual([`./${apiChunk}`, `./${panelChunk}`].sort());
+    expect(dynamicImports(code('extension.js')).sort()).toEqual(onDemand.map(name => `./${name}`).sort());
   });
 
   it('need nothing else to start: no static imports in the extension or the mode', () => {
@@ -42,14 +46,16 @@ describe('runtime bundles', () => {
 
   it('let the chunks take shared code from the extension module itself, not from a copy', () => {
     const allowed = ['./extension.js', ...sharedChunks.map(name => `./${name}`)].sort();
-    for (const chunk of [panelChunk, apiChunk]) expect(staticImports(code(chunk)), chunk).toContain('./extension.js');
-    for (const chunk of [panelChunk, apiChunk, ...sharedChunks]) {
+    for (const chunk of onDemand) expect(staticImports(code(chunk)), chunk).toContain('./extension.js');
+    for (const chunk of [...onDemand, ...sharedChunks]) {
       for (const imported of staticImports(code(chunk))) expect(allowed, `${chunk} imports ${imported}`).toContain(imported);
     }
   });
 
   it('leave zod and the schemas out of the start-up code: the client loads them when it is first used', () => {
     expect(code('extension.js')).not.toMatch(/ZodError|\$ZodType/);
+    // Preparing and comparing talk to the server through the client, never with schemas of their own.
+    for (const chunk of [preparationChunk, comparisonChunk]) expect(code(chunk), chunk).not.toMatch(/ZodError|\$ZodType/);
     expect([apiChunk, ...sharedChunks].some(chunk => /ZodError|\$ZodType/.test(code(chunk)))).toBe(true);
   });
 

@@ -362,6 +362,32 @@ describe('TeachingService with the records service', () => {
     expect(seen).toEqual(['saved', 'saving', 'saved']);
   });
 
+  it('hands 4.3 in only once a drawing still being saved is saved, so the comparison sees it', async () => {
+    const submitted = { status: 'submitted', submittedAt: '2026-12-01T08:30:00.000Z' } as const;
+    const api = new FakeApi(RESIDENT, { ...SESSION, stages: { ...SESSION.stages, '4.1': { ...SESSION.stages['4.1'], ...submitted }, '4.2': { ...SESSION.stages['4.2'], ...submitted } } });
+    const service = new TeachingService('zh-CN', deps(api));
+    const viewer = new FakeViewer();
+    service.attach(viewer, STUDY);
+    await settleAll();
+    let answerSave = () => undefined as void;
+    const slow = new Promise<void>(resolve => (answerSave = resolve));
+    const save = api.saveAnnotation;
+    api.saveAnnotation = async (...args) => {
+      await slow;
+      return save(...args);
+    };
+    viewer.emit({ type: 'upsert', annotation: annotation('nodule', 'Nodule') });
+    service.submitStage('4.3');
+    await settleAll();
+    expect(api.writes).toEqual(['command session-1 v1 saveWork']);
+    expect(service.getState().sessionSave).toEqual({ state: 'awaitingDrawings', waiting: 1 });
+
+    answerSave();
+    await settleAll();
+    expect(api.writes).toEqual(['command session-1 v1 saveWork', 'put session-1 nodule v0 Nodule', 'command session-1 v2 submitStage']);
+    expect(service.getState().sessionSave).toEqual({ state: 'saved' });
+  });
+
   it('saves nothing when the study has no open session of the person', async () => {
     const api = new FakeApi(RESIDENT, null);
     const service = new TeachingService('zh-CN', deps(api));

@@ -167,6 +167,39 @@ describe('AnnotationSync', () => {
     expect(statuses.map(status => status.state)).toEqual(['saving', 'retrying', 'saving', 'saved']);
   });
 
+  it('says when nothing is left to send: after the end of the task, the retries offline and the newer change', async () => {
+    let idle = false;
+    expect(sync.unsent()).toBe(false);
+    await sync.whenIdle();
+    draw('a', 'first');
+    expect(sync.unsent()).toBe(true);
+    void sync.whenIdle().then(() => (idle = true));
+    await clock.advance(0);
+    writes.last().reject(offline());
+    draw('a', 'second');
+    await clock.advance(1_000);
+    expect(idle).toBe(false);
+    writes.last().resolve({ version: 1 });
+    await settle();
+    // The first is saved; the newer drawing is on its way now.
+    expect(idle).toBe(false);
+    writes.last().resolve({ version: 2 });
+    await settle();
+    expect(idle).toBe(true);
+    expect(sync.unsent()).toBe(false);
+  });
+
+  it('does not wait for a drawing stopped by a conflict: it cannot be saved by sending it again', async () => {
+    let idle = false;
+    draw('a', 'mine');
+    void sync.whenIdle().then(() => (idle = true));
+    await clock.advance(0);
+    writes.last().reject(httpError(409, 'conflict'));
+    await settle();
+    expect(sync.getStatus()).toMatchObject({ state: 'conflict' });
+    expect(idle).toBe(true);
+  });
+
   it('waits as long as the server asks when it answers 429', async () => {
     draw('a', 'busy');
     await clock.advance(0);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../../extension/api/apiRequestError';
-import { CommandQueue, type QueueStatus } from '../../../extension/service/commandQueue';
+import { CommandQueue, type CommandQueueOptions, type QueueStatus } from '../../../extension/service/commandQueue';
 import type { DraftEntry, LocalDraft } from '../../../extension/service/localDraft';
 import type { StageId } from '../../../src/core/rubric/rubricSchema';
 import type { SessionCommand } from '../../../src/core/rules/sessionCommand';
@@ -119,7 +119,7 @@ describe('CommandQueue', () => {
     keys = 0;
   });
 
-  async function open(options: { view?: SessionView; api?: FakeApi; clock?: ManualClock } = {}) {
+  async function open(options: { view?: SessionView; api?: FakeApi; clock?: ManualClock; awaitDrawings?: CommandQueueOptions['awaitDrawings'] } = {}) {
     const queue = await CommandQueue.open({
       sessionId: SESSION_ID,
       view: options.view ?? VIEW,
@@ -128,6 +128,7 @@ describe('CommandQueue', () => {
       timers: options.clock ?? clock,
       newKey: () => `key-${++keys}`,
       backoffMs: attempt => 1_000 * attempt,
+      awaitDrawings: options.awaitDrawings,
     });
     const statuses: QueueStatus[] = [];
     const sessions: SessionView[] = [];
@@ -251,6 +252,39 @@ describe('CommandQueue', () => {
     await settle();
     expect(api.sent()).toEqual(['4.1:cough@9']);
     expect(queue.getSession().version).toBe(9);
+  });
+
+  it('sends a change that must wait for the drawings only once they are saved, saying so, keeping it and what follows in the draft, in order', async () => {
+    let drawingsSaved = () => undefined as void;
+    const drawings = new Promise<void>(resolve => (drawingsSaved = resolve));
+    const asked: string[] = [];
+    const { queue, statuses } = await open({
+      awaitDrawings: command => {
+        asked.push(describeCommand(command));
+        return command.type === 'submitStage' ? drawings : undefined;
+      },
+    });
+    void queue.enqueue(work('4.3', 'nodule'));
+    void queue.enqueue({ type: 'submitStage', stage: '4.3' });
+    void queue.enqueue({ type: 'pauseClock' });
+    await settle();
+    api.last().ok();
+    await settle();
+    expect(api.sent()).toEqual(['4.3:nodule@5']);
+    expect(queue.getStatus()).toEqual({ state: 'awaitingDrawings', waiting: 2 });
+    expect(await draft.shown()).toEqual(['submitStage 4.3@6', 'pauseClock@5']);
+
+    drawingsSaved();
+    await settle();
+    expect(api.sent()).toEqual(['4.3:nodule@5', 'submitStage 4.3@6']);
+    expect(queue.getStatus()).toEqual({ state: 'saving', waiting: 2 });
+    api.last().ok();
+    await settle();
+    api.last().ok();
+    await settle();
+    expect(api.sent()).toEqual(['4.3:nodule@5', 'submitStage 4.3@6', 'pauseClock@7']);
+    expect(asked).toEqual(['4.3:nodule', 'submitStage 4.3', 'pauseClock']);
+    expect(statuses.map(status => status.state)).toEqual(['saving', 'saving', 'saving', 'awaitingDrawings', 'saving', 'saving', 'saved']);
   });
 
   it('never moves work past a change of another kind: work typed after a submit stays after it', async () => {

@@ -3,7 +3,8 @@ import { ApiRequestError } from '../../../extension/api/apiRequestError';
 import type { TeachingApi } from '../../../extension/api/teachingApi';
 import type { AuthorRole, ComparisonMark } from '../../../extension/host/annotationStyle';
 import type { ComparisonOverlay, OverlayShowOptions } from '../../../extension/host/comparisonOverlay';
-import { comparisonMarks, maySeeComparison, SignComparisonView } from '../../../extension/service/signComparisonView';
+import { maySeeComparison } from '../../../extension/service/comparisonAccess';
+import { comparisonMarks, SignComparisonView } from '../../../extension/service/signComparisonView';
 import type { TeachingState } from '../../../extension/service/TeachingService';
 import type { StoredSignComparison } from '../../../src/core/comparison/signComparison';
 import type { TeachingSession } from '../../../src/core/session/session';
@@ -35,6 +36,10 @@ class FakeService {
     return () => void this.listeners.delete(listener);
   };
   getState = () => this.state;
+  /** The token of the tutor standing in here, while they do. */
+  standIn: string | undefined;
+  constructor(private readonly api: TeachingApi) {}
+  asActor = <T>(request: (api: TeachingApi, standIn: string | undefined) => Promise<T>) => request(this.api, this.standIn);
   set(patch: Partial<TeachingState>) {
     this.state = { ...this.state, ...patch };
     this.listeners.forEach(listener => listener());
@@ -64,23 +69,24 @@ class FakeOverlay implements ComparisonOverlay {
 
 function setUp(answers: { get?: () => Promise<StoredSignComparison | undefined>; again?: () => Promise<StoredSignComparison>; check?: (findingId: string, recorded: boolean) => Promise<StoredSignComparison> } = {}) {
   const calls: string[] = [];
+  const as = (standIn: string | undefined) => (standIn === undefined ? '' : ` as ${standIn}`);
   const api = {
-    getSignComparison: async (sessionId: string) => {
-      calls.push(`get ${sessionId}`);
+    getSignComparison: async (sessionId: string, standIn?: string) => {
+      calls.push(`get ${sessionId}${as(standIn)}`);
       return (answers.get ?? (async () => signComparisonFixture()))();
     },
-    compareSignsAgain: async (sessionId: string) => {
-      calls.push(`again ${sessionId}`);
+    compareSignsAgain: async (sessionId: string, standIn?: string) => {
+      calls.push(`again ${sessionId}${as(standIn)}`);
       return (answers.again ?? (async () => signComparisonFixture()))();
     },
-    checkNegativeSign: async (sessionId: string, findingId: string, recorded: boolean) => {
-      calls.push(`check ${sessionId} ${findingId} ${recorded}`);
+    checkNegativeSign: async (sessionId: string, findingId: string, recorded: boolean, standIn?: string) => {
+      calls.push(`check ${sessionId} ${findingId} ${recorded}${as(standIn)}`);
       return (answers.check ?? (async () => signComparisonFixture()))(findingId, recorded);
     },
   } as unknown as TeachingApi;
-  const service = new FakeService();
+  const service = new FakeService(api);
   const overlay = new FakeOverlay();
-  const view = new SignComparisonView({ service, api: async () => api, overlay });
+  const view = new SignComparisonView({ service, overlay });
   view.setStudy('1.2.840.1');
   return { service, overlay, view, calls };
 }
@@ -193,6 +199,26 @@ describe('the comparison of the open session', () => {
     expect(overlay.calls.at(-1)).toBe('remove mine-nodule');
   });
 
+  it("asks as the tutor standing in at the resident's workstation: loading when the takeover begins, comparing and ticking with its token", async () => {
+    const { service, overlay, view, calls } = setUp();
+    service.open(handedIn(), RESIDENT);
+    await settle();
+    expect(calls).toEqual([]);
+    service.standIn = 'token-1';
+    service.set({ actor: TUTOR });
+    await settle();
+    expect(view.getState().status).toBe('ready');
+    expect(overlay.calls).toEqual(['show ref-nodule,ref-node,ref-broken']);
+    await view.checkNegative('f-no-effusion', true);
+    await view.compareAgain();
+    expect(calls).toEqual(['get session-1 as token-1', 'check session-1 f-no-effusion true as token-1', 'again session-1 as token-1']);
+
+    service.standIn = undefined;
+    service.set({ actor: RESIDENT });
+    expect(view.getState()).toMatchObject({ status: 'hidden', comparison: undefined });
+    expect(overlay.calls.at(-1)).toBe('remove mine-nodule');
+  });
+
   it('hides and shows the overlay on request, the panel keeping the comparison', async () => {
     const { service, overlay, view } = setUp();
     service.open(handedIn(), TUTOR);
@@ -252,13 +278,16 @@ describe('the comparison of the open session', () => {
   });
 
   it('drops an answer that comes after the person moved to another session', async () => {
-    let answer: (comparison: StoredSignComparison) => void = () => undefined;
-    const { service, view } = setUp({ get: () => new Promise(resolve => (answer = resolve)) });
+    const answers: Array<(comparison: StoredSignComparison) => void> = [];
+    const { service, view, calls } = setUp({ get: () => new Promise(resolve => answers.push(resolve)) });
     service.open(handedIn(), TUTOR);
     await settle();
     service.open({ ...handedIn(), id: 'session-2' }, TUTOR);
-    answer(signComparisonFixture());
     await settle();
-    expect(view.getState().comparison).toBeUndefined();
+    expect(calls).toEqual(['get session-1', 'get session-2']);
+    // The first session's answer arrives while the second one's is still on its way.
+    answers[0]!(signComparisonFixture());
+    await settle();
+    expect(view.getState()).toMatchObject({ status: 'loading', comparison: undefined });
   });
 });

@@ -5,6 +5,7 @@ import { NO_CASE_LIBRARY } from '../../fixtures/noCaseLibrary';
 import type { ViewerAnnotations } from '../../../extension/host/viewerAnnotations';
 import { memoryDraft } from '../../../extension/service/memoryDraft';
 import type { LocalDraft } from '../../../extension/service/localDraft';
+import { SignComparisonView } from '../../../extension/service/signComparisonView';
 import { TeachingService, type StandInStore, type TeachingServiceDeps } from '../../../extension/service/TeachingService';
 import { EVENT_SCHEMA_VERSION } from '../../../src/core/rules/sessionEvent';
 import type { SessionCommand } from '../../../src/core/rules/sessionCommand';
@@ -12,6 +13,7 @@ import type { AccountView } from '../../../src/records/api/people';
 import type { StandInView } from '../../../src/records/api/auth';
 import type { CommandResult } from '../../../src/records/api/sessions';
 import { newSession, RESIDENT, TUTOR } from '../../fixtures/sessionRules';
+import { signComparisonFixture } from '../../fixtures/signComparison';
 
 const STUDY = '1.2.840.7';
 const account = (id: string, role: 'resident' | 'tutor', name: string): AccountView => ({ id, username: `${id}-login`, name, role, trainingYear: role === 'resident' ? 2 : null, active: true, version: 1 });
@@ -62,11 +64,11 @@ class StandInApi implements TeachingApi {
   getCase = async (): Promise<never> => {
     throw new Error('no case in these tests');
   };
-  getSignComparison = async () => undefined;
+  getSignComparison: TeachingApi['getSignComparison'] = async () => undefined;
   compareSignsAgain = async (): Promise<never> => {
     throw new Error('no comparison in these tests');
   };
-  checkNegativeSign = async (): Promise<never> => {
+  checkNegativeSign: TeachingApi['checkNegativeSign'] = async () => {
     throw new Error('no comparison in these tests');
   };
   /** While set, commands wait for it: a slow network. */
@@ -224,6 +226,45 @@ describe("the service while a tutor scores at the resident's workstation", () =>
     expect(api.writes).toEqual([]);
     expect(service.getState()).toMatchObject({ standIn: undefined, actor: RESIDENT, standInAction: { state: 'ended' } });
     expect(service.getState().sessionSave).toMatchObject({ state: 'refused', command: { type: 'evaluateStage' } });
+  });
+
+  it("shows the tutor standing in the comparison of the handed-in signs, asked with the token, and not the resident after hand-back", async () => {
+    api.session.stages['4.3'] = { ...api.session.stages['4.3'], status: 'submitted', submittedAt: EXPIRES };
+    // As the records service answers: the session's resident is refused before sign-off, its tutor is not.
+    const asked: string[] = [];
+    const comparison = signComparisonFixture({ sessionId: api.session.id });
+    const asThe = (standIn: string | undefined) => {
+      if (standIn === undefined) throw new ApiRequestError(403, 'access.afterSignOff', { zh: '签署后可见', en: 'Shown after sign-off' });
+      if (!api.live.has(standIn)) throw ended();
+    };
+    api.getSignComparison = async (sessionId: string, standIn?: string) => {
+      asked.push(`get ${sessionId} ${standIn}`);
+      asThe(standIn);
+      return comparison;
+    };
+    api.checkNegativeSign = async (sessionId: string, findingId: string, recorded: boolean, standIn?: string) => {
+      asked.push(`check ${findingId} ${standIn}`);
+      asThe(standIn);
+      return { ...comparison, negativeChecks: { [findingId]: { recorded, by: TUTOR.id, at: EXPIRES } } };
+    };
+    const service = await openService();
+    const view = new SignComparisonView({ service });
+    await settleAll();
+    expect(view.getState().status).toBe('hidden');
+    expect(asked).toEqual([]);
+
+    await service.takeOver('tutor-wang-login', 'tutor password');
+    await settleAll();
+    expect(asked).toEqual(['get session-7 token-1']);
+    expect(view.getState()).toMatchObject({ status: 'ready', comparison: { sessionId: 'session-7' } });
+    await view.checkNegative('f-no-effusion', true);
+    expect(asked.at(-1)).toBe('check f-no-effusion token-1');
+    expect(view.getState().comparison?.negativeChecks['f-no-effusion']?.recorded).toBe(true);
+
+    await service.handBack();
+    await settleAll();
+    expect(view.getState()).toMatchObject({ status: 'hidden', comparison: undefined });
+    expect(asked).toHaveLength(2);
   });
 
   it("sends the tutor's drawings with the token during the takeover, and the resident's without", async () => {

@@ -235,6 +235,19 @@ describe('the teaching API client', () => {
     expect(await api.checkNegativeSign('session-1', 'f/no effusion', true)).toEqual(comparison);
     expect(sent[0]).toMatchObject({ url: '/api/sessions/session-1/comparison', method: 'POST', body: undefined });
     expect(sent[1]).toMatchObject({ url: '/api/sessions/session-1/comparison/negatives/f%2Fno%20effusion', method: 'PUT', body: { recorded: true } });
+    expect(sent.map(request => request.headers['x-teaching-stand-in'])).toEqual([undefined, undefined]);
+  });
+
+  it("asks for, compares and ticks as the tutor standing in at the resident's workstation", async () => {
+    const { api, sent } = client(() => json(200, signComparisonFixture()));
+    await api.getSignComparison('session-1', 'stand-in-token');
+    await api.compareSignsAgain('session-1', 'stand-in-token');
+    await api.checkNegativeSign('session-1', 'f-no-effusion', false, 'stand-in-token');
+    expect(sent.map(request => [request.method, request.headers['x-teaching-stand-in']])).toEqual([
+      ['GET', 'stand-in-token'],
+      ['POST', 'stand-in-token'],
+      ['PUT', 'stand-in-token'],
+    ]);
   });
 });
 

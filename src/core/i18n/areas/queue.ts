@@ -5,6 +5,7 @@ export const QUEUE_MESSAGES = defineArea(
   {
     'queue.saved': 'Work saved',
     'queue.saving': 'Saving work… ({count})',
+    'queue.awaitingDrawings': 'Handing in once the drawings are saved… ({count})',
     'queue.offline': 'Offline — {count} changes waiting',
     'queue.conflict': 'This session was changed in another window: {message}',
     'queue.keepMine': 'Keep mine',
@@ -15,6 +16,7 @@ export const QUEUE_MESSAGES = defineArea(
   {
     'queue.saved': '内容已保存',
     'queue.saving': '正在保存内容…（{count}）',
+    'queue.awaitingDrawings': '标注保存后即提交…（{count}）',
     'queue.offline': '离线——{count} 项修改待发送',
     'queue.conflict': '该教学活动已在另一窗口中被修改：{message}',
     'queue.keepMine': '保留我的',
