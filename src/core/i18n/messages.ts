@@ -9,7 +9,6 @@ import { SIGN_OFF_MESSAGES } from './areas/signOff';
 import { STAND_IN_MESSAGES } from './areas/standIn';
 import { SIGN_COMPARISON_MESSAGES } from './areas/signComparison';
 import { VOCABULARY_MESSAGES } from './areas/vocabulary';
-import { WORKLIST_MESSAGES } from './areas/worklist';
 
 /**
  * Every user-facing string of the teaching UI, in both languages. English is the key source; the
@@ -29,7 +28,6 @@ const AREAS = [
   STAND_IN_MESSAGES,
   CASE_PREPARATION_MESSAGES,
   SIGN_COMPARISON_MESSAGES,
-  WORKLIST_MESSAGES,
 ] as const;
 
 const ownEn = {

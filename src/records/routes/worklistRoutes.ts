@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { translator } from '../../core/i18n';
+import { pageTranslator } from '../../core/i18n/pageMessages';
 import { apiError } from '../api/errors';
 import { worklistQuery } from '../api/worklist';
 import { signedIn, type ApiApp, type RecordsDeps } from '../http/context';
@@ -37,7 +37,7 @@ export async function worklistRoutes(app: ApiApp, deps: RecordsDeps): Promise<vo
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`)
-        .send(worklistPage({ language, t: translator(language), query, principal, data, viewerPath: deps.viewerPath }, nonce));
+        .send(worklistPage({ language, t: pageTranslator(language), query, principal, data, viewerPath: deps.viewerPath }, nonce));
     },
   );
 }

@@ -1,4 +1,5 @@
-import type { Language, Translate } from '../../core/i18n';
+import type { Language } from '../../core/i18n';
+import type { PageTranslate } from '../../core/i18n/pageMessages';
 import { inLanguage } from '../../core/export/localized';
 import { chinaDateTime } from '../../core/progress/chinaCalendar';
 import type { LocalizedText } from '../../core/schema/common';
@@ -10,7 +11,7 @@ import type { WorklistData } from './worklistData';
 /** What every section of the page is rendered from. */
 export interface PageContext {
   language: Language;
-  t: Translate;
+  t: PageTranslate;
   query: WorklistQuery;
   principal: Principal;
   data: WorklistData;

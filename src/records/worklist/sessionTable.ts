@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../core/i18n';
+import type { PageMessageKey } from '../../core/i18n/pageMessages';
 import { escapeHtml as h } from '../print/escapeHtml';
 import type { SessionListing } from '../repository/RecordsRepository';
 import { teachingUrl } from '../routes/landingPage';
@@ -8,7 +8,7 @@ import { PAGE_SIZE } from './worklistData';
 
 export type SessionColumn = 'planned' | 'place' | 'case' | 'tutor' | 'resident' | 'status' | 'score' | 'signedOff';
 
-const HEADINGS: Record<SessionColumn, MessageKey> = {
+const HEADINGS: Record<SessionColumn, PageMessageKey> = {
   planned: 'worklist.col.planned',
   place: 'worklist.col.place',
   case: 'worklist.col.case',
@@ -74,7 +74,7 @@ export function openLink(context: PageContext, caseId: string): string {
 export interface SessionTableOptions {
   id: string;
   columns: SessionColumn[];
-  empty: MessageKey;
+  empty: PageMessageKey;
   /** The page parameter that shows one more page of this list. */
   pagesParameter?: 'upcomingPages' | 'inProgressPages' | 'signedOffPages' | 'waitingPages';
   isNew?: (listing: SessionListing) => boolean;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, MESSAGES, isLanguage, toolName, translator } from '../../../src/core/i18n';
+import { PAGE_MESSAGES } from '../../../src/core/i18n/pageMessages';
 
-describe('messages', () => {
+describe.each([
+  ['the panel', MESSAGES],
+  ["the records service's pages", PAGE_MESSAGES],
+] as const)('messages of %s', (_name, MESSAGES) => {
   it('has every string in both languages, none empty', () => {
     const keys = Object.keys(MESSAGES.en).sort();
     expect(Object.keys(MESSAGES['zh-CN']).sort()).toEqual(keys);
