@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARISON_COLOURS, REFERENCE } from '../../extension/host/annotationStyle';
 import type { StoredSignComparison } from '../../src/core/comparison/signComparison';
@@ -166,18 +166,33 @@ describe('a prepared case, scheduled, read and compared with its reference', () 
     await openStage(resident, '4.3');
     await scrollToInstanceNumber(resident, CHEST_CT_NODULE.centerInstanceNumber);
     await selectTool(resident, 'Length');
-    for (const [dy, sign] of [[0, '结节'], [EXTRA_DY, '磨玻璃影']] as const) {
+    const drawSign = async (dy: number, sign: string) => {
       await drawAcrossNodule(resident, dy);
       await resident.getByTestId('teaching-sign-picker').waitFor();
       await resident.keyboard.type(sign);
       await resident.keyboard.press('Enter');
       await resident.getByTestId('teaching-sign-picker').waitFor({ state: 'detached' });
-    }
-    await expect.poll(() => workStatus(resident)).toBe('saved');
+    };
+    await drawSign(0, '结节');
     await expect.poll(() => resident.getByTestId('teaching-save-status').getAttribute('data-state')).toBe('saved');
+    // The second drawing's save is held up on its way: handing 4.3 in waits for it, so that the
+    // comparison sees it, and the button cannot send the hand-in twice meanwhile.
+    const held: Route[] = [];
+    let holding = true;
+    await resident.route('**/api/sessions/*/annotations/*', route => (holding ? void held.push(route) : route.continue()));
+    await drawSign(EXTRA_DY, '磨玻璃影');
+    await expect.poll(() => held.length).toBeGreaterThan(0);
     residentUids = await resident.locator('[data-testid="teaching-annotation-row"]').evaluateAll(items => items.map(item => item.getAttribute('data-uid')!));
     expect(residentUids).toHaveLength(2);
-    await resident.getByTestId('teaching-stage-4.3').getByTestId('teaching-submit-stage').click();
+    const submit = resident.getByTestId('teaching-stage-4.3').getByTestId('teaching-submit-stage');
+    await submit.click();
+    await expect.poll(() => workStatus(resident)).toBe('awaiting-drawings');
+    expect(await submit.isDisabled()).toBe(true);
+    expect(await progress(resident, '4.3')).not.toBe('submitted');
+    holding = false;
+    for (const route of held) await route.continue();
+    await resident.unroute('**/api/sessions/*/annotations/*');
+    await expect.poll(() => resident.getByTestId('teaching-save-status').getAttribute('data-state')).toBe('saved');
     await expect.poll(() => progress(resident, '4.3')).toBe('submitted');
     // Before sign-off nothing of the reference reaches the resident.
     expect((await comparisonOf(resident)).status).toBe(403);

@@ -132,6 +132,8 @@ export const FindingsStage = memo(function FindingsStage({ service, language, t 
   const selectedUid = useTeaching(service, state => state.selectedUid);
   const orphan = useTeaching(service, state => state.orphanFinding);
   const labelling = useTeaching(service, state => state.labelling);
+  // Handing in may wait for drawings still being saved; a second click would only be refused.
+  const handingIn = useTeaching(service, state => state.pendingCommands.some(command => command.type === 'submitStage' && command.stage === '4.3'));
   const annotations = useTeaching(service, state => state.annotations);
   const department = useMemo(() => service.departmentSigns(), [service, record?.session.id]);
   // Rows keep one change handler for the life of the stage, so typing in one row re-renders that row only.
@@ -183,7 +185,7 @@ export const FindingsStage = memo(function FindingsStage({ service, language, t 
           <button className={HOST.textButton} data-testid="teaching-add-negative" onClick={addNegative}>
             {t('findings.addNegative')}
           </button>
-          <button className={HOST.textButton} data-testid="teaching-submit-stage" onClick={() => service.submitStage('4.3')}>
+          <button className={HOST.textButton} data-testid="teaching-submit-stage" disabled={handingIn} onClick={() => service.submitStage('4.3')}>
             {t('stage.submit')}
           </button>
         </div>
