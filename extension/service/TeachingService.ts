@@ -25,6 +25,7 @@ import type { CasePreparation } from './casePreparation';
 import type { CaseDrafts } from './localDraft';
 import type { PatientStudies } from '../host/patientStudies';
 import type { CaseLibraryItem } from '../../src/records/api/cases';
+import { StateListeners } from './stateListeners';
 
 export interface RenameDraft {
   uid: string;
@@ -210,7 +211,7 @@ const unavailable = (error: unknown): LocalizedText =>
  */
 export class TeachingService {
   private state: TeachingState;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new StateListeners();
   private viewer: ViewerAnnotations | undefined;
   private stopWatching: (() => void) | undefined;
   private opening: AbortController | undefined;
@@ -239,7 +240,6 @@ export class TeachingService {
   /** Drawings there before this visit (restored, or drawn while loading): only new ones become signs. */
   private readonly drawnBefore = new Set<string>();
   private studyInstanceUID: string | undefined;
-  private notifyScheduled = false;
   /** The session whose case's prior was looked up, so it is asked once. */
   private priorOfSession: string | undefined;
   /** Looks at the session every few seconds, for what the other workstation did. */
@@ -358,10 +358,7 @@ export class TeachingService {
 
   getState = (): TeachingState => this.state;
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.listeners.subscribe(listener);
 
   setLanguage(language: Language): void {
     this.deps.languageStore.save(language);
@@ -1062,18 +1059,6 @@ export class TeachingService {
 
   private update(patch: Partial<TeachingState>, immediately = false): void {
     this.state = { ...this.state, ...patch };
-    // Typing must reach its text box before the browser restores the old value, which would move
-    // the caret to the end; everything else waits for the microtask, since a drag fires many host
-    // updates per frame and listeners should hear about them once.
-    if (immediately) {
-      this.listeners.forEach(listener => listener());
-      return;
-    }
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
-    queueMicrotask(() => {
-      this.notifyScheduled = false;
-      this.listeners.forEach(listener => listener());
-    });
+    this.listeners.notify(immediately);
   }
 }

@@ -11,6 +11,7 @@ import type { AnnotationChange, RestorableAnnotation, ViewerAnnotations } from '
 import { AnnotationSync, type AnnotationContent, type SaveStatus, type Timers } from './annotationSync';
 import { caseFieldOf, caseFormOf, caseFormProblems, caseInputOf, newCaseForm, type CaseField, type CaseForm } from './caseForm';
 import { caseDraftKey, type CaseDraft, type CaseDrafts } from './localDraft';
+import { StateListeners } from './stateListeners';
 
 /** What the form's save is doing, or why it did not happen. */
 export type CaseSave =
@@ -122,7 +123,7 @@ function serverProblems(error: ApiRequestError): Partial<Record<CaseField, Local
  */
 export class CasePreparation {
   private state: PreparationState;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new StateListeners();
   private sync: AnnotationSync | undefined;
   /** The case as last saved or opened, for what the form does not show. */
   private saved: TeachingCase | undefined;
@@ -136,7 +137,6 @@ export class CasePreparation {
   private attempted = false;
   /** Local draft writes, one after another, so that an older one never lands last. */
   private writing: Promise<void> = Promise.resolve();
-  private notifyScheduled = false;
   private closed = false;
 
   constructor(private readonly options: CasePreparationOptions) {
@@ -160,10 +160,7 @@ export class CasePreparation {
 
   getState = (): PreparationState => this.state;
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.listeners.subscribe(listener);
 
   /** Opens the case (or a new one) with what the local draft still holds, and draws its reference again. */
   async open(alreadyDrawn: readonly string[]): Promise<void> {
@@ -482,16 +479,6 @@ export class CasePreparation {
 
   private update(patch: Partial<PreparationState>, immediately = false): void {
     this.state = { ...this.state, ...patch };
-    // As the teaching service does: typing reaches its text box at once, the rest once per microtask.
-    if (immediately) {
-      this.listeners.forEach(listener => listener());
-      return;
-    }
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
-    queueMicrotask(() => {
-      this.notifyScheduled = false;
-      this.listeners.forEach(listener => listener());
-    });
+    this.listeners.notify(immediately);
   }
 }
