@@ -9,6 +9,7 @@ import type { DrawnAnnotation } from '../../service/drawnAnnotation';
 import { HOST } from '../hostClasses';
 import { CloseIcon } from '../icons';
 import { inLanguage } from '../inLanguage';
+import { FindingTextFields } from '../stages/FindingTextFields';
 import { SignLabelPicker } from '../stages/SignLabelPicker';
 import { useTeaching } from '../useTeaching';
 import { FieldProblem } from './FieldProblem';
@@ -57,31 +58,7 @@ const ReferenceFinding = memo(function ReferenceFinding({ finding, position, dra
           t={t}
         />
       )}
-      <input
-        className="ohif-teaching__input"
-        aria-label={t('findings.description')}
-        placeholder={t('findings.description')}
-        value={finding.description}
-        data-testid="case-finding-description"
-        onChange={event => change({ description: event.target.value })}
-      />
-      <input
-        className="ohif-teaching__input"
-        aria-label={t('findings.location')}
-        placeholder={t('findings.location')}
-        value={finding.location}
-        data-testid="case-finding-location"
-        onChange={event => change({ location: event.target.value })}
-      />
-      <textarea
-        className="ohif-teaching__textarea"
-        rows={2}
-        aria-label={t('findings.pathology')}
-        placeholder={t('findings.pathology')}
-        value={finding.pathology}
-        data-testid="case-finding-pathology"
-        onChange={event => change({ pathology: event.target.value })}
-      />
+      <FindingTextFields finding={finding} editable testIdPrefix="case-finding" onChange={change} t={t} />
       <div className="ohif-teaching__chips">
         {linked.map(drawing => (
           <span key={drawing.uid} className="ohif-teaching__chip" data-testid="case-finding-chip" data-uid={drawing.uid}>

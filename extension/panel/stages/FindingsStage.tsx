@@ -9,6 +9,7 @@ import type { SignLabelling, TeachingService } from '../../service/TeachingServi
 import { HOST } from '../hostClasses';
 import { inLanguage } from '../inLanguage';
 import { useTeaching } from '../useTeaching';
+import { FindingTextFields } from './FindingTextFields';
 import { SignLabelPicker } from './SignLabelPicker';
 
 /** The modality a finding was seen on: its drawing's series, else the study's first series. */
@@ -71,34 +72,7 @@ const FindingRow = memo(function FindingRow({ finding, position, selected, edita
           t={t}
         />
       )}
-      <input
-        className="ohif-teaching__input"
-        aria-label={t('findings.description')}
-        placeholder={t('findings.description')}
-        value={finding.description}
-        readOnly={!editable}
-        data-testid="teaching-finding-description"
-        onChange={event => change({ description: event.target.value })}
-      />
-      <input
-        className="ohif-teaching__input"
-        aria-label={t('findings.location')}
-        placeholder={t('findings.location')}
-        value={finding.location}
-        readOnly={!editable}
-        data-testid="teaching-finding-location"
-        onChange={event => change({ location: event.target.value })}
-      />
-      <textarea
-        className="ohif-teaching__textarea"
-        rows={2}
-        aria-label={t('findings.pathology')}
-        placeholder={t('findings.pathology')}
-        value={finding.pathology}
-        readOnly={!editable}
-        data-testid="teaching-finding-pathology"
-        onChange={event => change({ pathology: event.target.value })}
-      />
+      <FindingTextFields finding={finding} editable={editable} testIdPrefix="teaching-finding" onChange={change} t={t} />
       {editable && (
         <div className="ohif-teaching__actions">
           {!naming && (
