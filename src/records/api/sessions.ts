@@ -4,6 +4,7 @@ import { sessionCommand } from '../../core/rules/sessionCommand';
 import { sessionEvent } from '../../core/rules/sessionEvent';
 import { identifier, timestamp } from '../../core/schema/common';
 import { teachingSession } from '../../core/session/session';
+import { dicomUid } from '../../core/session/teachingCase';
 
 /** A tutor (or administrator) assigns a case to a resident with a planned time and place. */
 export const openSessionBody = z.object({
@@ -22,7 +23,7 @@ export type SessionView = z.infer<typeof sessionView>;
 export const sessionList = z.object({ sessions: z.array(sessionView) });
 
 export const sessionQuery = z.object({
-  studyInstanceUID: z.string().max(64).optional(),
+  studyInstanceUID: dicomUid.optional(),
   residentId: identifier.optional(),
   /** Only sessions not yet signed off. */
   open: z.enum(['true', 'false']).optional(),

@@ -5,6 +5,7 @@ import { apiError } from '../api/errors';
 import { worklistQuery } from '../api/worklist';
 import { signedIn, type ApiApp, type RecordsDeps } from '../http/context';
 import { SIGNED_IN } from '../http/security';
+import { refuseNulCharacters } from '../http/storable';
 import { worklistPage } from '../worklist/worklistPage';
 import { worklistData } from '../worklist/worklistData';
 
@@ -29,6 +30,7 @@ export async function worklistRoutes(app: ApiApp, deps: RecordsDeps): Promise<vo
     async (request, reply) => {
       const principal = signedIn(request);
       const { query } = request;
+      refuseNulCharacters('query', { q: query.q });
       // The department's language unless the person switched, as on the sign-in page.
       const language = query.lang ?? deps.language;
       const data = await worklistData(repository, principal, query);

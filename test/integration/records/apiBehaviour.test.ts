@@ -480,11 +480,23 @@ describe.each(['sqlite', 'postgres'] as const)('the records API on %s', kind => 
       expect(await onStudy('outsider', CHEST_CT_STUDY)).toEqual([]);
     });
 
-    it('refuses a study that is not a DICOM UID, naming the parameter', async () => {
-      for (const study of ['1.2.abc', '1..2', encodeURIComponent('1.2\u0000'), '1'.repeat(65)]) {
-        const response = await send({ method: 'GET', url: `/api/cases?studyInstanceUID=${study}`, cookie: as('tutor'), headers: { 'x-teaching-language': 'en' } });
-        expect(response.statusCode, study).toBe(400);
-        expect(response.json(), study).toMatchObject({ code: 'input.invalid', field: 'studyInstanceUID' });
+    it('refuses a study that is not a DICOM UID, naming the parameter, for cases and for sessions', async () => {
+      for (const resource of ['cases', 'sessions']) {
+        for (const study of ['1.2.abc', '1..2', encodeURIComponent('1.2\u0000'), encodeURIComponent('\u0000'), '1'.repeat(65)]) {
+          const response = await send({ method: 'GET', url: `/api/${resource}?studyInstanceUID=${study}`, cookie: as('resident'), headers: { 'x-teaching-language': 'en' } });
+          expect(response.statusCode, `${resource} ${study}`).toBe(400);
+          expect(response.json(), `${resource} ${study}`).toMatchObject({ code: 'input.invalid', field: 'studyInstanceUID' });
+        }
+      }
+    });
+  });
+
+  describe('text that no database stores', () => {
+    it('refuses a NUL character in a text search, naming the parameter, on the library and on the worklist page', async () => {
+      for (const url of ['/api/cases?q=%00', '/api/worklist?q=a%00b']) {
+        const response = await send({ method: 'GET', url, cookie: as('tutor'), headers: { 'x-teaching-language': 'en' } });
+        expect(response.statusCode, url).toBe(400);
+        expect(response.json(), url).toMatchObject({ code: 'input.invalid', field: 'q' });
       }
     });
   });
