@@ -3,9 +3,8 @@ import { translator, type Language, type Translate } from '../../src/core/i18n';
 import type { SignComparisonLoader } from '../service/signComparisonLoader';
 import type { TeachingService } from '../service/TeachingService';
 import { AccountBar } from './AccountBar';
-import { AnnotationRow } from './AnnotationRow';
+import { AnnotationList } from './AnnotationList';
 import { SignComparison } from './comparison/SignComparison';
-import { EmptyState } from './EmptyState';
 import { HOST } from './hostClasses';
 import { RecordsNotice } from './RecordsNotice';
 import { SaveStatus } from './SaveStatus';
@@ -51,8 +50,6 @@ function StageWork({ comparison, ...props }: { service: TeachingService; compari
 export function TeachingPanel({ service, comparison }: { service: TeachingService; comparison: SignComparisonLoader }) {
   const language = useTeaching(service, state => state.language);
   const annotations = useTeaching(service, state => state.annotations);
-  const selectedUid = useTeaching(service, state => state.selectedUid);
-  const renaming = useTeaching(service, state => state.renaming);
   const readOnly = useTeaching(service, state => state.readOnly);
   // Once signed, the person's own drawings are as locked as everyone else's.
   const signedRole = useTeaching(service, state => (state.record?.session.signOff ? state.actor?.role : undefined));
@@ -85,27 +82,7 @@ export function TeachingPanel({ service, comparison }: { service: TeachingServic
       </div>
       <RecordsNotice service={service} language={language} t={t} />
       <PrepareOffer service={service} language={language} t={t} />
-      <div className="ohif-teaching__scroll">
-        {annotations.length === 0 ? (
-          <EmptyState t={t} />
-        ) : (
-          <div className={HOST.rowList} role="listbox" aria-label={t('panel.annotations')}>
-            {annotations.map((annotation, index) => (
-              <AnnotationRow
-                key={annotation.uid}
-                annotation={annotation}
-                position={index + 1}
-                selected={annotation.uid === selectedUid}
-                renaming={renaming?.uid === annotation.uid ? renaming : undefined}
-                drawnBy={readOnly.get(annotation.uid) ?? signedRole}
-                service={service}
-                language={language}
-                t={t}
-              />
-            ))}
-          </div>
-        )}
-      </div>
+      <AnnotationList service={service} label={t('panel.annotations')} drawnBy={uid => readOnly.get(uid) ?? signedRole} language={language} t={t} />
     </div>
   );
 }

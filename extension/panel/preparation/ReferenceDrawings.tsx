@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import { saveStatusView } from '../SaveStatus';
-import { AnnotationRow } from '../AnnotationRow';
-import { EmptyState } from '../EmptyState';
+import { AnnotationList } from '../AnnotationList';
 import { HOST } from '../hostClasses';
 import { useTeaching } from '../useTeaching';
 import type { PreparationProps } from './preparationProps';
@@ -10,8 +9,6 @@ import { usePreparation } from './usePreparation';
 /** Every drawing on the images, which in preparation is the case's reference, with whether they are saved under it. */
 export const ReferenceDrawings = memo(function ReferenceDrawings({ preparation, service, language, t }: PreparationProps) {
   const annotations = useTeaching(service, state => state.annotations);
-  const selectedUid = useTeaching(service, state => state.selectedUid);
-  const renaming = useTeaching(service, state => state.renaming);
   const drawings = usePreparation(preparation, state => state.drawings);
   const saved = usePreparation(preparation, state => state.caseId !== undefined);
   const { text, tone, icon } = saveStatusView(drawings, t);
@@ -28,27 +25,7 @@ export const ReferenceDrawings = memo(function ReferenceDrawings({ preparation, 
           </span>
         )}
       </div>
-      <div className="ohif-teaching__scroll ohif-teaching__prep-drawings">
-        {annotations.length === 0 ? (
-          <EmptyState t={t} />
-        ) : (
-          <div className={HOST.rowList} role="listbox" aria-label={t('casePrep.referenceDrawings')}>
-            {annotations.map((annotation, index) => (
-              <AnnotationRow
-                key={annotation.uid}
-                annotation={annotation}
-                position={index + 1}
-                selected={annotation.uid === selectedUid}
-                renaming={renaming?.uid === annotation.uid ? renaming : undefined}
-                drawnBy={undefined}
-                service={service}
-                language={language}
-                t={t}
-              />
-            ))}
-          </div>
-        )}
-      </div>
+      <AnnotationList service={service} label={t('casePrep.referenceDrawings')} drawnBy={() => undefined} className="ohif-teaching__prep-drawings" language={language} t={t} />
     </>
   );
 });

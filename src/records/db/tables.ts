@@ -1,3 +1,20 @@
+/** A drawing on an image, as a session's annotations and a case's reference drawings both store it. */
+interface DrawingRow {
+  uid: string;
+  department_id: string;
+  author_id: string;
+  study_uid: string;
+  series_uid: string;
+  sop_uid: string;
+  frame_number: number | null;
+  /** cornerstoneTools' JSON. */
+  annotation: string;
+  version: number;
+  /** When it was first saved: drawings are listed in the order they were drawn. */
+  created_at: string;
+  updated_at: string;
+}
+
 /**
  * The stored tables, identical in SQLite and PostgreSQL. Records are kept as JSON text rather than
  * PostgreSQL jsonb so that both databases hand back exactly what was written (jsonb reorders keys
@@ -94,22 +111,7 @@ export interface Tables {
     /** The core's event: who, when, and every change before → after. */
     event: string;
   };
-  annotations: {
-    session_id: string;
-    uid: string;
-    department_id: string;
-    author_id: string;
-    author_role: string;
-    study_uid: string;
-    series_uid: string;
-    sop_uid: string;
-    frame_number: number | null;
-    annotation: string;
-    version: number;
-    /** When it was first saved: the panel lists annotations in the order they were drawn. */
-    created_at: string;
-    updated_at: string;
-  };
+  annotations: DrawingRow & { session_id: string; author_role: string };
   /** A department's category list (病种分类), one versioned list per department. */
   department_categories: {
     department_id: string;
@@ -118,20 +120,7 @@ export interface Tables {
     updated_at: string;
   };
   /** The tutor's reference drawings of a case: what the resident's signs are compared with. */
-  case_annotations: {
-    case_id: string;
-    uid: string;
-    department_id: string;
-    author_id: string;
-    study_uid: string;
-    series_uid: string;
-    sop_uid: string;
-    frame_number: number | null;
-    annotation: string;
-    version: number;
-    created_at: string;
-    updated_at: string;
-  };
+  case_annotations: DrawingRow & { case_id: string };
   idempotent_requests: {
     account_id: string;
     key: string;
